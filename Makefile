@@ -1,0 +1,34 @@
+# make serve: set up, then serve the book at http://127.0.0.1:8000/
+# make test:  set up, place the data, run every check (pages, harness, strict build, site)
+# make accept: rewrite every output block of the pages from a fresh run (review the diff!)
+
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+
+.PHONY: serve test accept data build clean
+
+$(READY): requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# Without the data, the pages that need it are skipped with their reason, not failed.
+data: $(READY)
+	-$(BIN)/python -m booktools.data
+
+serve: $(READY)
+	$(BIN)/mkdocs serve
+
+test: $(READY) data
+	$(BIN)/python -m pytest
+
+accept: $(READY) data
+	$(BIN)/python -m pytest docs --accept
+
+build: $(READY)
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf site $(VENV)

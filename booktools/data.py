@@ -1,0 +1,116 @@
+"""Place the book's datasets under data/, where torchvision looks, and verify them.
+
+    python -m booktools.data fashion-mnist
+"""
+import argparse
+import gzip
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+from . import ROOT
+
+DEBIAN_FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
+# Size and SHA-256 of each uncompressed file, as Debian's dataset-fashion-mnist ships it.
+FASHION_MNIST = {
+    "train-images-idx3-ubyte": (47040016, "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"),
+    "train-labels-idx1-ubyte": (60008, "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
+    "t10k-images-idx3-ubyte": (7840016, "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
+    "t10k-labels-idx1-ubyte": (10008, "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
+}
+HOW_TO_GET = ("Fashion-MNIST is not available: install Debian's package dataset-fashion-mnist "
+              "(apt-get install dataset-fashion-mnist) or connect to the internet, "
+              "then run `python -m booktools.data fashion-mnist` again.")
+
+
+class DataError(Exception):
+    """Data that cannot be had or does not verify; the message says what to do."""
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fashion_mnist_raw(data_root):
+    return Path(data_root) / "FashionMNIST" / "raw"
+
+
+def fashion_mnist_ready(data_root):
+    """Cheap check: every file is present with its expected size."""
+    raw = fashion_mnist_raw(data_root)
+    return all((raw / name).is_file() and (raw / name).stat().st_size == size
+               for name, (size, _) in FASHION_MNIST.items())
+
+
+def verify_fashion_mnist(data_root):
+    """Raise DataError unless every file has its expected size and checksum."""
+    raw = fashion_mnist_raw(data_root)
+    for name, (size, sha256) in FASHION_MNIST.items():
+        path = raw / name
+        if not path.is_file():
+            raise DataError(f"{path} is missing. {HOW_TO_GET}")
+        if path.stat().st_size != size or _sha256(path) != sha256:
+            raise DataError(f"{path} does not match the expected size and SHA-256 checksum; "
+                            f"delete {raw} and run `python -m booktools.data fashion-mnist` again.")
+
+
+def _copy_from_debian(source, raw):
+    raw.mkdir(parents=True, exist_ok=True)
+    for name in FASHION_MNIST:
+        with gzip.open(source / f"{name}.gz", "rb") as packed, open(raw / name, "wb") as plain:
+            shutil.copyfileobj(packed, plain)
+
+
+def _download(data_root):
+    from torchvision import datasets
+    try:
+        for train in (True, False):
+            datasets.FashionMNIST(root=str(data_root), train=train, download=True)
+    except Exception as failure:  # torchvision raises several kinds when offline
+        raise DataError(HOW_TO_GET) from failure
+
+
+def prepare_fashion_mnist(data_root, source=DEBIAN_FASHION_MNIST):
+    """Place Fashion-MNIST under data_root, from Debian's package if present, else by download."""
+    raw = fashion_mnist_raw(data_root)
+    if fashion_mnist_ready(data_root):
+        verify_fashion_mnist(data_root)
+        return "already in place"
+    if all((source / f"{name}.gz").is_file() for name in FASHION_MNIST):
+        _copy_from_debian(source, raw)
+        origin = f"copied from {source}"
+    else:
+        _download(data_root)
+        origin = "downloaded by torchvision"
+    verify_fashion_mnist(data_root)
+    return origin
+
+
+PREPARERS = {"fashion-mnist": prepare_fashion_mnist}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m booktools.data", description=__doc__.split("\n")[0])
+    parser.add_argument("datasets", nargs="*", metavar="DATASET",
+                        help=f"one of: {', '.join(sorted(PREPARERS))} (default: all)")
+    args = parser.parse_args(argv)
+    unknown = set(args.datasets) - set(PREPARERS)
+    if unknown:
+        parser.error(f"unknown dataset {', '.join(sorted(unknown))}; known: {', '.join(sorted(PREPARERS))}")
+    for name in args.datasets or sorted(PREPARERS):
+        try:
+            origin = PREPARERS[name](ROOT / "data")
+        except DataError as problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print(f"{name}: {origin}, verified")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Things a page block may need that a machine may lack, and how to get them.
+
+A block marked ``<!-- requires: NAME -->`` runs where NAME is present and is skipped,
+with the reason below, where it is not.
+"""
+from pathlib import Path
+
+from . import ROOT
+
+
+def _fashion_mnist():
+    from .data import fashion_mnist_ready
+    return fashion_mnist_ready(ROOT / "data")
+
+
+def _cuda():
+    import torch
+    return torch.cuda.is_available()
+
+
+RESOURCES = {
+    "fashion-mnist": (_fashion_mnist, "Fashion-MNIST is not under data/FashionMNIST/raw/; "
+                                      "run `python -m booktools.data fashion-mnist` to place it"),
+    "cuda": (_cuda, "this machine has no CUDA device"),
+}
+
+
+def missing(names):
+    """Reasons for each named resource that is absent; unknown names raise KeyError."""
+    reasons = []
+    for name in names:
+        available, reason = RESOURCES[name]
+        if not available():
+            reasons.append(reason)
+    return reasons

@@ -1,0 +1,66 @@
+"""Changing any digit of any output block on a page makes that page's check fail, pointing at it."""
+import math
+import os
+import re
+
+import pytest
+
+from booktools import ROOT
+from booktools.compare import NUMBER
+from booktools.pages import steps
+from booktools.sybil_pages import check_output, run_step
+
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+
+
+def run_page(path):
+    """(step, printed) for each step of the page that ran, in page order."""
+    os.chdir(ROOT)
+    namespace = {"__name__": "__main__"}
+    results = []
+    for step in steps(path.read_text(encoding="utf-8")):
+        if not step.snippet or step.error or step.not_run:
+            continue
+        try:
+            printed, problem = run_step(step, namespace, str(path))
+        except pytest.skip.Exception:
+            break  # later steps may depend on the skipped one; the page test reports the skip
+        assert problem is None, problem
+        results.append((step, printed))
+    return results
+
+
+def mutations(body):
+    """Each way of changing one digit: (mutated body, output line, old number, new number)."""
+    for number in NUMBER.finditer(body):
+        for offset, char in enumerate(number[0]):
+            if char.isdigit():
+                position = number.start() + offset
+                new_digit = str((int(char) + 1) % 10)
+                mutated = body[:position] + new_digit + body[position + 1:]
+                new_number = number[0][:offset] + new_digit + number[0][offset + 1:]
+                yield mutated, body.count("\n", 0, position) + 1, number[0], new_number
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_changed_digit_is_caught(page):
+    checked = 0
+    for step, printed in run_page(page):
+        if step.output is None:
+            continue
+        assert check_output(step, printed, "page") is None
+        tolerance = step.tolerance
+        for mutated, line, old, new in mutations(step.output.body):
+            step.output.body, original = mutated, step.output.body
+            try:
+                problem = check_output(step, printed, "page")
+            finally:
+                step.output.body = original
+            if math.isclose(float(old), float(new), rel_tol=tolerance.rtol, abs_tol=tolerance.atol):
+                assert problem is None  # within the tolerance the page declares
+                continue
+            assert problem is not None, f"changing {old} to {new} at output line {line} went unnoticed"
+            assert re.search(rf"output line {line}\b", problem), problem
+            checked += 1
+    if page.stem.startswith("tensors"):
+        assert checked > 500, f"only {checked} digits checked on {page.name}"

@@ -1,0 +1,181 @@
+"""The page harness fails when it should, skips with a reason, and rewrites in accept mode."""
+import textwrap
+
+import pytest
+from sybil.example import SybilFailure
+from sybil.testing import check_parser
+
+from booktools.sybil_pages import ACCEPTED, parse_page
+
+FENCE = "```"
+
+
+@pytest.fixture
+def snippet(tmp_path):
+    """A snippet file with sections; returns a function that writes a page embedding one."""
+    code = tmp_path / "chapter.py"
+    code.write_text(textwrap.dedent("""\
+        # --8<-- [start:shape]
+        import torch
+        t = torch.zeros(3, 4)
+        print(t.shape, 0.7812)
+        # --8<-- [end:shape]
+        # --8<-- [start:silent]
+        x = 1
+        # --8<-- [end:silent]
+        # --8<-- [start:device]
+        print("on cuda:0")
+        # --8<-- [end:device]
+    """))
+
+    def page(section, output=None, before="", between=""):
+        text = f'{before}{FENCE}python\n--8<-- "{code}:{section}"\n{FENCE}\n'
+        if output is not None:
+            text += f"\n{between}{FENCE}output\n{output}\n{FENCE}\n"
+        return text
+
+    return page
+
+
+def failure(text):
+    with pytest.raises(SybilFailure) as caught:
+        check_parser(parse_page, text)
+    return caught.value.result
+
+
+def check_parser_all(text):
+    """Evaluate every example of a page; return the failure messages joined."""
+    from sybil.document import Document
+    document = Document(text, "page.md")
+    for region in parse_page(document):
+        document.add(region)
+    messages = []
+    for example in document.examples():
+        try:
+            example.evaluate()
+        except SybilFailure as failed:
+            messages.append(failed.result)
+    return "\n".join(messages)
+
+
+def test_matching_output_passes(snippet):
+    check_parser(parse_page, snippet("shape", "torch.Size([3, 4]) 0.7812"))
+
+
+def test_spacing_and_trailing_blanks_do_not_matter(snippet):
+    check_parser(parse_page, snippet("shape", "torch.Size([3,  4])   0.78120   \n\n"))
+
+
+def test_changed_number_fails_with_a_diff_naming_page_and_section(snippet):
+    message = failure(snippet("shape", "torch.Size([3, 4]) 0.7813"))
+    assert "expected 0.7813, got 0.7812" in message
+    assert ":shape" in message and "chapter.py" in message
+    assert "-torch.Size([3, 4]) 0.7813" in message and "+torch.Size([3, 4]) 0.7812" in message
+
+
+def test_changed_shape_fails(snippet):
+    assert "expected 4, got 3" in failure(snippet("shape", "torch.Size([4, 4]) 0.7812"))
+    message = failure(snippet("shape", "torch.Size([3, 4, 1]) 0.7812"))
+    assert "expected ','" in message and "got '])'" in message
+
+
+def test_missing_section_is_a_clear_failure(snippet):
+    assert "has no section 'nowhere'" in failure(snippet("nowhere", "x"))
+
+
+def test_missing_snippet_file_is_a_clear_failure():
+    text = f'{FENCE}python\n--8<-- "snippets/no/such.py:x"\n{FENCE}\n'
+    assert "snippet file snippets/no/such.py does not exist" in failure(text)
+
+
+def test_output_block_with_no_code_before_it_fails():
+    assert "output block with no embedded Python block before it" in failure(f"Text.\n\n{FENCE}output\n1\n{FENCE}\n")
+
+
+def test_output_block_after_prose_is_not_attached_to_the_code(snippet):
+    text = snippet("silent") + f"\nSome prose.\n\n{FENCE}output\n1\n{FENCE}\n"
+    document = check_parser_all(text)
+    assert "no embedded Python block before it" in document
+
+
+def test_unmarked_python_block_fails():
+    message = failure(f"{FENCE}python\nprint('hello')\n{FENCE}\n")
+    assert "neither an embedded snippet section nor marked" in message
+
+
+def test_python_block_marked_not_run_is_skipped_with_its_reason():
+    text = f"<!-- not-run: needs a camera -->\n{FENCE}python\ncapture()\n{FENCE}\n"
+    with pytest.raises(pytest.skip.Exception, match="not run: needs a camera"):
+        check_parser(parse_page, text)
+
+
+def test_not_run_needs_a_reason():
+    assert "'not-run' needs a reason" in failure(f"<!-- not-run: -->\n{FENCE}python\nx()\n{FENCE}\n")
+
+
+def test_directive_not_followed_by_its_block_fails():
+    messages = check_parser_all(f"<!-- not-run: why -->\n\nProse.\n\n{FENCE}python\nx()\n{FENCE}\n")
+    assert "is not directly followed" in messages
+    assert "neither an embedded snippet section nor marked" in messages
+
+
+def test_absent_resource_skips_with_its_reason(snippet, monkeypatch):
+    from booktools import resources
+    monkeypatch.setitem(resources.RESOURCES, "camera", (lambda: False, "no camera here"))
+    with pytest.raises(pytest.skip.Exception, match="no camera here"):
+        check_parser(parse_page, snippet("shape", "x", before="<!-- requires: camera -->\n"))
+
+
+def test_unknown_resource_fails(snippet):
+    assert "unknown requirement 'telescope'" in failure(snippet("shape", "x", before="<!-- requires: telescope -->\n"))
+
+
+def test_section_that_prints_needs_an_output_block(snippet):
+    assert "printed output but the page shows no output block" in failure(snippet("shape"))
+
+
+def test_silent_section_needs_no_output_block(snippet):
+    check_parser(parse_page, snippet("silent"))
+
+
+def test_default_tolerance_catches_the_fourth_decimal(snippet):
+    assert "expected 0.7900" in failure(snippet("shape", "torch.Size([3, 4]) 0.7900"))
+
+
+def test_declared_tolerance_widens_the_comparison(snippet):
+    allowance = "<!-- output: rtol=0.02; varies across CPUs -->\n"
+    check_parser(parse_page, snippet("shape", "torch.Size([3, 4]) 0.7900", between=allowance))
+
+
+def test_tolerance_needs_a_reason(snippet):
+    message = failure(snippet("shape", "torch.Size([3, 4]) 0.7812", between="<!-- output: rtol=0.02 -->\n"))
+    assert "needs its reason" in message
+
+
+def test_unknown_allowance_fails(snippet):
+    message = failure(snippet("shape", "torch.Size([3, 4]) 0.7812", between="<!-- output: ellipsis=1; lazy -->\n"))
+    assert "unknown allowance 'ellipsis'" in message
+
+
+def test_alias_accepts_only_the_named_text(snippet):
+    allowance = "<!-- output: alias=cuda:0>cpu; a GPU machine prints its device -->\n"
+    check_parser(parse_page, snippet("device", "on cpu", between=allowance))
+    assert "expected 'mps:'" in failure(snippet("device", "on mps:0", between=allowance))
+
+
+def test_accept_mode_rewrites_and_inserts_outputs(snippet, tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(snippet("shape", "torch.Size([9, 9]) 0.1") + "\n" + snippet("device"), encoding="utf-8")
+    from sybil.document import Document
+    ACCEPTED.enabled = True
+    try:
+        document = Document.parse(str(page), parse_page)
+        for example in document.examples():
+            example.evaluate()
+        assert ACCEPTED.apply() == [str(page)]
+    finally:
+        ACCEPTED.enabled = False
+    rewritten = page.read_text(encoding="utf-8")
+    assert "torch.Size([3, 4]) 0.7812" in rewritten and "[9, 9]" not in rewritten
+    assert f"{FENCE}output\non cuda:0\n{FENCE}" in rewritten
+    assert check_parser_all(rewritten) == ""

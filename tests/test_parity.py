@@ -1,0 +1,65 @@
+"""Both languages of a chapter have the same structure, and every snippet line is on a page."""
+import re
+
+import pytest
+
+from booktools import ROOT
+from booktools.pages import Directive, Fence, lex, steps
+from booktools.snippets import read_sections
+
+DOCS = ROOT / "docs"
+ZH_PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
+CHANGED = "与原文不同 / Changed from the source"
+
+
+def english(zh_page):
+    return zh_page.with_name(zh_page.stem + ".en.md")
+
+
+def structure(page):
+    """What must be equal in both languages: embeds, outputs, directives, headings, change notes."""
+    text = page.read_text(encoding="utf-8")
+    items = []
+    for item in lex(text):
+        if isinstance(item, Fence) and item.lang in {"python", "output"}:
+            items.append((item.lang, item.body))
+        elif isinstance(item, Directive):
+            items.append((item.name, item.value.split(";")[0].strip()))
+    headings = [len(m[1]) for m in re.finditer(r"^(#+) ", text, re.MULTILINE)]
+    admonitions = re.findall(r'^\s*!!! (\w+)(?: "([^"]*)")?', text, re.MULTILINE)
+    changed = sum(title == CHANGED for _, title in admonitions)
+    return {"blocks": items, "headings": headings, "admonition kinds": [k for k, _ in admonitions], "changes marked": changed}
+
+
+def test_every_page_has_both_languages():
+    en_pages = set(DOCS.rglob("*.en.md"))
+    assert en_pages == {english(p) for p in ZH_PAGES}
+
+
+@pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_languages_have_the_same_structure(page):
+    zh, en = structure(page), structure(english(page))
+    for key in zh:
+        assert zh[key] == en[key], f"{page.name} and {english(page).name} differ in {key}"
+
+
+def embedded_sections():
+    """snippet file -> the sections the zh pages embed, in page order."""
+    embeds = {}
+    for page in ZH_PAGES:
+        for step in steps(page.read_text(encoding="utf-8")):
+            if step.snippet:
+                embeds.setdefault(step.snippet[0], []).append(step.snippet[1])
+    return embeds
+
+
+SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_snippet_line_is_shown_in_file_order(snippet):
+    file = str(snippet.relative_to(ROOT))
+    sections, outside = read_sections(file, ROOT)
+    assert not outside, f"{file}: lines {outside} are outside any section, so no page shows them"
+    assert embedded_sections().get(file, []) == [s.name for s in sections], \
+        f"{file}: the pages must embed every section once, in file order"
