@@ -75,9 +75,10 @@ def _download(data_root):
         raise DataError(HOW_TO_GET) from failure
 
 
-def prepare_fashion_mnist(data_root, source=DEBIAN_FASHION_MNIST):
+def prepare_fashion_mnist(data_root, source=None):
     """Place Fashion-MNIST under data_root, from Debian's package if present, else by download."""
     raw = fashion_mnist_raw(data_root)
+    source = source or DEBIAN_FASHION_MNIST
     if fashion_mnist_ready(data_root):
         verify_fashion_mnist(data_root)
         return "already in place"

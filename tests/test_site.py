@@ -1,0 +1,117 @@
+"""The strict build passes, and the built site is what a reader needs: both languages, a working
+language switch, Chinese search, copy buttons, an edit link, and nothing fetched from other hosts."""
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from booktools import ROOT
+
+ZH_PAGES = sorted(p for p in (ROOT / "docs").rglob("*.md") if not p.name.endswith(".en.md"))
+
+
+def page_dir(page):
+    """The folder of the built zh page for a docs/ page (mkdocs' directory URLs)."""
+    relative = page.relative_to(ROOT / "docs").with_suffix("")
+    return Path() if relative.name == "index" else relative
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                           cwd=ROOT, env=env, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr, build.stderr
+    return out
+
+
+def test_every_page_is_built_in_both_languages(site):
+    for page in ZH_PAGES:
+        assert (site / page_dir(page) / "index.html").is_file()
+        assert (site / "en" / page_dir(page) / "index.html").is_file()
+
+
+class Resources(HTMLParser):
+    """URLs a browser fetches on its own when it loads the page (not links a reader clicks)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed"} and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") not in {"canonical", "alternate", "prev", "next"}:
+            self.urls.append(attrs.get("href", ""))
+
+
+def external(url):
+    return re.match(r"^(https?:)?//", url) is not None
+
+
+def test_no_page_fetches_anything_from_another_host(site):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 2 * len(ZH_PAGES)
+    for html in pages:
+        parser = Resources()
+        parser.feed(html.read_text(encoding="utf-8"))
+        assert not [u for u in parser.urls if external(u)], html
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in html.read_text(encoding="utf-8"), \
+            "the repository widget would fetch facts from api.github.com"
+        assert not re.search(r'<link rel="alternate" href="[^"]*" hreflang=', html.read_text(encoding="utf-8")), \
+            "Material would fetch sitemap.xml next to this page and log a 404"
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import|url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def switch_target(html, page_url, lang):
+    """Where the language selector's entry for lang leads, as an absolute path."""
+    href = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link"', html)[1]
+    return urljoin(page_url, href)
+
+
+def test_language_switch_keeps_the_reader_on_the_same_page(site):
+    for page in ZH_PAGES:
+        path = "/".join(page_dir(page).parts)
+        zh_url, en_url = f"/{path}/".replace("//", "/"), f"/en/{path}/".replace("//", "/")
+        zh = (site / page_dir(page) / "index.html").read_text(encoding="utf-8")
+        en = (site / "en" / page_dir(page) / "index.html").read_text(encoding="utf-8")
+        assert switch_target(zh, zh_url, "en") == en_url
+        assert switch_target(en, en_url, "zh") == zh_url
+
+
+def search_tokens(site, location_prefix):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(location_prefix))
+    return set(separator.split(re.sub(r"<[^>]+>", " ", text).lower()))
+
+
+def test_chinese_search_finds_words_inside_sentences(site):
+    # Without segmentation a Chinese sentence is one long token and a search for a word in it finds nothing.
+    tokens = search_tokens(site, "part1/tensors/")
+    assert {"张量", "广播", "形状"} <= tokens
+
+
+def test_english_search_finds_the_tensors_chapter(site):
+    assert {"tensor", "broadcasting"} <= search_tokens(site, "en/part1/tensors/")
+
+
+def test_reader_features_are_on(site):
+    html = (site / "part1" / "tensors" / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert "content.code.copy" in config["features"]
+    assert 'title="编辑此页"' in html and "edit/main/docs/part1/tensors.md" in html
+    assert 'data-md-color-scheme="slate"' in html or 'data-md-color-media="(prefers-color-scheme: dark)"' in html
+    assert 'id="numpy"' in html  # a readable anchor, kept in both languages
+    assert 'class="language-output highlight"' in html

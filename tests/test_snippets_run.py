@@ -1,0 +1,16 @@
+"""Every snippet file runs top to bottom with plain python, as the pages promise."""
+import subprocess
+import sys
+
+import pytest
+
+from booktools import ROOT
+
+SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_snippet_runs_as_a_script(snippet):
+    run = subprocess.run([sys.executable, str(snippet.relative_to(ROOT))], cwd=ROOT,
+                         capture_output=True, text=True, env={"MPLBACKEND": "Agg", "PATH": ""})
+    assert run.returncode == 0, run.stderr
