@@ -26,6 +26,7 @@ FENCE = re.compile(
     r"^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
+FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*(?P<name>[\w-]+)\s*:(?P<value>.*?)-->[ \t]*$", re.MULTILINE)
 KNOWN_DIRECTIVES = {"not-run", "requires", "output"}
 PYTHON = {"python", "py"}
@@ -127,61 +128,69 @@ def _adjacent(text, first, second):
     return not text[first.end:second.start].strip()
 
 
+def _with_directives(text, items):
+    """Each fence with the directives right before it, as (fence, directives); a directive that
+    is not directly followed by a block becomes an error step."""
+    pending = []
+    for item in items:
+        if pending and not _adjacent(text, pending[-1], item):
+            yield _orphan_directive(pending[0])
+            pending = []
+        if isinstance(item, Directive):
+            pending.append(item)
+        else:
+            yield item, pending
+            pending = []
+    if pending:
+        yield _orphan_directive(pending[0])
+
+
 def steps(text):
-    """Group a page's fences and directives into steps, in page order."""
+    """A page's steps, in page order: each Python block with the output block right after it."""
     items = lex(text)
     result = []
-    pending = []  # directives waiting for the block they qualify
-    i = 0
-    while i < len(items):
-        item = items[i]
-        i += 1
-        if isinstance(item, Directive):
-            if pending and not _adjacent(text, pending[-1], item):
-                result.append(_orphan_directive(pending[0]))
-                pending = []
-            pending.append(item)
+    code = None  # the last code step, while an output block may still follow it
+    for entry in _with_directives(text, items):
+        if isinstance(entry, Step):
+            result.append(entry)
+            code = None
             continue
-        if pending and not _adjacent(text, pending[-1], item):
-            result.append(_orphan_directive(pending[0]))
-            pending = []
-        if item.lang == "output":
-            step = Step(item.start, item.end, item.line,
-                        error=f"line {item.line}: an output block with no embedded Python block before it")
-            result.append(step)
-            pending = []
+        fence, directives = entry
+        if fence.lang in PYTHON:
+            code = _code_step(fence, directives)
+            result.append(code)
             continue
-        if item.lang not in PYTHON:
-            if pending:
-                result.append(_orphan_directive(pending[0]))
-                pending = []
+        if fence.lang == "output":
+            first = directives[0] if directives else fence
+            if code and _adjacent(text, code.code_fence, first):
+                _attach_output(code, fence, directives)
+            else:
+                result.append(Step(fence.start, fence.end, fence.line, error=(
+                    f"line {fence.line}: an output block with no embedded Python block before it")))
+        elif directives:
+            result.append(_orphan_directive(directives[0]))
+        code = None
+    return sorted(result + _unclosed_fences(text, items), key=lambda step: step.start)
+
+
+def _unclosed_fences(text, items):
+    """Fence lines that open no block that closes: Markdown shows the rest of the page as code."""
+    closed = [(fence.start, fence.end) for fence in items if isinstance(fence, Fence)]
+    return [Step(m.start(), m.end(), _line_of(text, m.start()),
+                 error=f"line {_line_of(text, m.start())}: a code fence that is never closed")
+            for m in FENCE_LINE.finditer(text) if not any(a <= m.start() < b for a, b in closed)]
+
+
+def _attach_output(step, fence, directives):
+    step.output, step.end = fence, fence.end
+    for directive in directives:
+        if directive.name != "output":
+            step.error = f"line {directive.line}: '{directive.name}' belongs right before a Python block"
             continue
-        step = _code_step(text, item, pending)
-        pending = []
-        # An output block (optionally after an output: directive) directly after the code is its output.
-        j = i
-        output_directive = None
-        if j < len(items) and isinstance(items[j], Directive) and items[j].name == "output" and _adjacent(text, item, items[j]):
-            output_directive = items[j]
-            j += 1
-        previous = output_directive or item
-        if j < len(items) and isinstance(items[j], Fence) and items[j].lang == "output" and _adjacent(text, previous, items[j]):
-            step.output = items[j]
-            step.end = items[j].end
-            if output_directive:
-                try:
-                    step.tolerance = parse_tolerance(output_directive.value)
-                except ValueError as problem:
-                    step.error = f"line {output_directive.line}: {problem}"
-            i = j + 1
-        elif output_directive:
-            result.append(step)
-            step = _orphan_directive(output_directive)
-            i = j
-        result.append(step)
-    if pending:
-        result.append(_orphan_directive(pending[0]))
-    return result
+        try:
+            step.tolerance = parse_tolerance(directive.value)
+        except ValueError as problem:
+            step.error = f"line {directive.line}: {problem}"
 
 
 def _orphan_directive(directive):
@@ -189,7 +198,7 @@ def _orphan_directive(directive):
                 error=f"line {directive.line}: directive '{directive.name}' is not directly followed by the block it qualifies")
 
 
-def _code_step(text, fence, directives):
+def _code_step(fence, directives):
     start = directives[0].start if directives else fence.start
     step = Step(start, fence.end, fence.line, code_fence=fence)
     for directive in directives:
@@ -202,6 +211,8 @@ def _code_step(text, fence, directives):
         else:
             step.error = f"line {directive.line}: an 'output' directive belongs right before an output block"
     step.snippet = parse_embed(fence.body)
+    if not step.snippet and "--8<--" in fence.body and not step.not_run:
+        step.error = f'line {fence.line}: an embed names a file and a section: --8<-- "snippets/FILE.py:SECTION"'
     if not step.snippet and not step.not_run and not step.error:
         step.error = (f"line {fence.line}: this Python block is neither an embedded snippet section "
                       "nor marked <!-- not-run: reason -->")

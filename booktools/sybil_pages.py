@@ -22,19 +22,15 @@ class Accepted:
 
     def record(self, page, step, printed):
         printed = printed.rstrip("\n")
-        if step.output is not None:
-            indent = step.output.indent
-            body = "".join(f"{indent}{line}\n" if line else "\n" for line in printed.split("\n"))
-            if not printed:  # the section no longer prints: drop the block with the blank before it
-                start = step.code_fence.end
-                self.edits.setdefault(page, []).append((start, step.output.end, ""))
-            else:
-                self.edits.setdefault(page, []).append((step.output.body_start, step.output.body_end, body))
+        edits = self.edits.setdefault(page, [])
+        if step.output is not None and printed:
+            edits.append((step.output.body_start, step.output.body_end, _indented(printed, step.output.indent)))
+        elif step.output is not None:  # the section no longer prints: drop its output block
+            edits.append((step.code_fence.end, step.output.end, ""))
         elif printed:
             indent = step.code_fence.indent
-            lines = "".join(f"{indent}{line}\n" if line else "\n" for line in printed.split("\n"))
-            block = f"\n\n{indent}```output\n{lines}{indent}```"
-            self.edits.setdefault(page, []).append((step.code_fence.end, step.code_fence.end, block))
+            block = f"\n\n{indent}```output\n{_indented(printed, indent)}{indent}```"
+            edits.append((step.code_fence.end, step.code_fence.end, block))
 
     def apply(self):
         """Rewrite every recorded page; returns the pages changed."""
@@ -52,6 +48,10 @@ class Accepted:
 
 
 ACCEPTED = Accepted()
+
+
+def _indented(text, indent):
+    return "".join(f"{indent}{line}\n" if line else "\n" for line in text.split("\n"))
 
 
 def run_section(section, namespace):

@@ -98,6 +98,15 @@ def test_output_block_after_prose_is_not_attached_to_the_code(snippet):
     assert "no embedded Python block before it" in document
 
 
+def test_unclosed_fence_fails():
+    assert "line 3: a code fence that is never closed" in failure(f"Intro.\n\n{FENCE}python\nprint('never checked')\n")
+
+
+def test_embed_without_a_section_says_how_to_write_it():
+    message = failure(f'{FENCE}python\n--8<-- "snippets/part1/tensors.py"\n{FENCE}\n')
+    assert 'an embed names a file and a section: --8<-- "snippets/FILE.py:SECTION"' in message
+
+
 def test_unmarked_python_block_fails():
     message = failure(f"{FENCE}python\nprint('hello')\n{FENCE}\n")
     assert "neither an embedded snippet section nor marked" in message
@@ -117,6 +126,12 @@ def test_directive_not_followed_by_its_block_fails():
     messages = check_parser_all(f"<!-- not-run: why -->\n\nProse.\n\n{FENCE}python\nx()\n{FENCE}\n")
     assert "is not directly followed" in messages
     assert "neither an embedded snippet section nor marked" in messages
+
+
+def test_misplaced_directives_fail(snippet):
+    assert "belongs right before an output block" in failure(snippet("silent", before="<!-- output: rtol=1; why -->\n"))
+    message = failure(snippet("shape", "torch.Size([3, 4]) 0.7812", between="<!-- not-run: why -->\n"))
+    assert "'not-run' belongs right before a Python block" in message
 
 
 def test_absent_resource_skips_with_its_reason(snippet, monkeypatch):
