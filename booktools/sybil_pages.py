@@ -7,7 +7,7 @@ import pytest
 from sybil import Region
 
 from . import ROOT
-from .compare import diff, first_difference
+from .compare import diff, first_difference, normalise
 from .pages import steps
 from .resources import RESOURCES, missing
 from .snippets import SnippetError, load_section
@@ -21,7 +21,7 @@ class Accepted:
         self.edits = {}  # page path -> list of (start, end, new text)
 
     def record(self, page, step, printed):
-        printed = printed.rstrip("\n")
+        printed = normalise(printed)
         edits = self.edits.setdefault(page, [])
         if step.output is not None and printed:
             edits.append((step.output.body_start, step.output.body_end, _indented(printed, step.output.indent)))

@@ -178,19 +178,24 @@ def test_alias_accepts_only_the_named_text(snippet):
     assert "expected 'mps:'" in failure(snippet("device", "on mps:0", between=allowance))
 
 
-def test_accept_mode_rewrites_and_inserts_outputs(snippet, tmp_path):
-    page = tmp_path / "page.md"
-    page.write_text(snippet("shape", "torch.Size([9, 9]) 0.1") + "\n" + snippet("device"), encoding="utf-8")
+def accept(page):
+    """Run a page file in accept mode; return the pages rewritten."""
     from sybil.document import Document
     ACCEPTED.enabled = True
     try:
-        document = Document.parse(str(page), parse_page)
-        for example in document.examples():
+        for example in Document.parse(str(page), parse_page).examples():
             example.evaluate()
-        assert ACCEPTED.apply() == [str(page)]
+        return ACCEPTED.apply()
     finally:
         ACCEPTED.enabled = False
+
+
+def test_accept_mode_rewrites_and_inserts_outputs(snippet, tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(snippet("shape", "torch.Size([9, 9]) 0.1") + "\n" + snippet("device"), encoding="utf-8")
+    assert accept(page) == [str(page)]
     rewritten = page.read_text(encoding="utf-8")
     assert "torch.Size([3, 4]) 0.7812" in rewritten and "[9, 9]" not in rewritten
     assert f"{FENCE}output\non cuda:0\n{FENCE}" in rewritten
     assert check_parser_all(rewritten) == ""
+    assert accept(page) == [], "accepting a page that passes must change nothing"
