@@ -3,7 +3,6 @@
 A block marked ``<!-- requires: NAME -->`` runs where NAME is present and is skipped,
 with the reason below, where it is not.
 """
-from pathlib import Path
 
 from . import ROOT
 
