@@ -5,15 +5,15 @@ with the reason below, where it is not.
 """
 
 from . import ROOT
+from .data import fashion_mnist_ready
 
 
 def _fashion_mnist():
-    from .data import fashion_mnist_ready
     return fashion_mnist_ready(ROOT / "data")
 
 
 def _cuda():
-    import torch
+    import torch  # slow to import: only when a page asks for it
     return torch.cuda.is_available()
 
 

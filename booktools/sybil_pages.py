@@ -108,6 +108,8 @@ def check_output(step, printed, where):
     tolerance = step.tolerance
     problem = first_difference(step.output.body, printed, tolerance.rtol, tolerance.atol)
     if problem:
+        if tolerance.reason:
+            problem += f"; the page allows this block: {tolerance.reason}"
         return f"{page_label} differs from the {run_label}: {problem}\n" + diff(step.output.body, printed, page_label, run_label)
     return None
 

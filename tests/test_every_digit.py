@@ -6,11 +6,10 @@ import re
 import pytest
 
 from booktools import ROOT
+from booktools.book import PAGES
 from booktools.compare import NUMBER
 from booktools.pages import steps
 from booktools.sybil_pages import check_output, run_step
-
-PAGES = sorted((ROOT / "docs").rglob("*.md"))
 
 
 def run_page(path):

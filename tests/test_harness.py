@@ -162,6 +162,12 @@ def test_declared_tolerance_widens_the_comparison(snippet):
     check_parser(parse_page, snippet("shape", "torch.Size([3, 4]) 0.7900", between=allowance))
 
 
+def test_failure_beyond_a_declared_tolerance_names_it(snippet):
+    allowance = "<!-- output: rtol=0.02; varies across CPUs -->\n"
+    message = failure(snippet("shape", "torch.Size([3, 4]) 0.9", between=allowance))
+    assert "expected 0.9, got 0.7812 (rtol=0.02" in message and "the page allows this block: varies across CPUs" in message
+
+
 def test_tolerance_needs_a_reason(snippet):
     message = failure(snippet("shape", "torch.Size([3, 4]) 0.7812", between="<!-- output: rtol=0.02 -->\n"))
     assert "needs its reason" in message

@@ -4,16 +4,11 @@ import re
 import pytest
 
 from booktools import ROOT
+from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, english
 from booktools.pages import Directive, Fence, lex, steps
 from booktools.snippets import read_sections
 
-DOCS = ROOT / "docs"
-ZH_PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
 CHANGED = "与原文不同 / Changed from the source"
-
-
-def english(zh_page):
-    return zh_page.with_name(zh_page.stem + ".en.md")
 
 
 def structure(page):
@@ -32,8 +27,7 @@ def structure(page):
 
 
 def test_every_page_has_both_languages():
-    en_pages = set(DOCS.rglob("*.en.md"))
-    assert en_pages == {english(p) for p in ZH_PAGES}
+    assert set(EN_PAGES) == {english(p) for p in ZH_PAGES}
 
 
 @pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
@@ -51,9 +45,6 @@ def embedded_sections():
             if step.snippet:
                 embeds.setdefault(step.snippet[0], []).append(step.snippet[1])
     return embeds
-
-
-SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))

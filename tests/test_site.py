@@ -12,13 +12,13 @@ from urllib.parse import urljoin
 import pytest
 
 from booktools import ROOT
+from booktools.book import DOCS, ZH_PAGES
 
-ZH_PAGES = sorted(p for p in (ROOT / "docs").rglob("*.md") if not p.name.endswith(".en.md"))
 
 
 def page_dir(page):
     """The folder of the built zh page for a docs/ page (mkdocs' directory URLs)."""
-    relative = page.relative_to(ROOT / "docs").with_suffix("")
+    relative = page.relative_to(DOCS).with_suffix("")
     return Path() if relative.name == "index" else relative
 
 

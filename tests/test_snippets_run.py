@@ -6,8 +6,7 @@ import sys
 import pytest
 
 from booktools import ROOT
-
-SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+from booktools.book import SNIPPETS
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))
