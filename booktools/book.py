@@ -1,4 +1,8 @@
 """The book's files: its pages in both languages and its snippet files."""
+import re
+
+import yaml
+
 from . import ROOT
 
 DOCS = ROOT / "docs"
@@ -11,3 +15,17 @@ SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
 def english(zh_page):
     """The English twin of a Chinese page: tensors.md -> tensors.en.md."""
     return zh_page.with_name(zh_page.stem + ".en.md")
+
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def front_matter(page):
+    """The YAML header of a page (the keys MkDocs reads as page meta), or {}."""
+    found = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
+    return (yaml.safe_load(found[1]) or {}) if found else {}
+
+
+def is_training_chapter(page):
+    """A chapter that trains a model to completion declares ``training: true`` in its header."""
+    return front_matter(page).get("training") is True

@@ -1,6 +1,6 @@
 """Place the book's datasets under data/, where torchvision looks, and verify them.
 
-    python -m booktools.data fashion-mnist
+    python -m booktools.data [fashion-mnist] [fashion-mnist-images]
 """
 import argparse
 import gzip
@@ -92,18 +92,60 @@ def prepare_fashion_mnist(data_root, source=None):
     return origin
 
 
-PREPARERS = {"fashion-mnist": prepare_fashion_mnist}
+# The custom-Dataset example reads image files and a CSV of labels, as a reader's own data would be.
+FASHION_MNIST_FILE_NAMES = ["tshirt", "trouser", "pullover", "dress", "coat",
+                            "sandal", "shirt", "sneaker", "bag", "ankleboot"]
+EXPORTED_IMAGES = 300
+
+
+def fashion_mnist_images(data_root):
+    return Path(data_root) / "fashion-mnist-images"
+
+
+def fashion_mnist_images_ready(data_root):
+    """Every image that labels.csv names is there."""
+    folder = fashion_mnist_images(data_root)
+    labels = folder / "labels.csv"
+    if not labels.is_file():
+        return False
+    rows = labels.read_text(encoding="utf-8").splitlines()
+    return len(rows) == EXPORTED_IMAGES and all((folder / "images" / row.split(",")[0]).is_file() for row in rows)
+
+
+def prepare_fashion_mnist_images(data_root):
+    """Export the first training images of Fashion-MNIST as PNG files (lossless) with labels.csv."""
+    if fashion_mnist_images_ready(data_root):
+        return "already in place"
+    prepare_fashion_mnist(data_root)
+    from torchvision import datasets
+    training = datasets.FashionMNIST(root=str(data_root), train=True)
+    folder = fashion_mnist_images(data_root)
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    per_class = [0] * len(FASHION_MNIST_FILE_NAMES)
+    rows = []
+    for index in range(EXPORTED_IMAGES):
+        image, label = training[index]
+        per_class[label] += 1
+        name = f"{FASHION_MNIST_FILE_NAMES[label]}{per_class[label]}.png"
+        image.save(folder / "images" / name)
+        rows.append(f"{name},{label}\n")
+    (folder / "labels.csv").write_text("".join(rows), encoding="utf-8")
+    return f"the first {EXPORTED_IMAGES} training images exported to {folder}"
+
+
+# In the order they are prepared: the image export reads the placed Fashion-MNIST.
+PREPARERS = {"fashion-mnist": prepare_fashion_mnist, "fashion-mnist-images": prepare_fashion_mnist_images}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m booktools.data", description=__doc__.split("\n")[0])
     parser.add_argument("datasets", nargs="*", metavar="DATASET",
-                        help=f"one of: {', '.join(sorted(PREPARERS))} (default: all)")
+                        help=f"one of: {', '.join(PREPARERS)} (default: all)")
     args = parser.parse_args(argv)
     unknown = set(args.datasets) - set(PREPARERS)
     if unknown:
-        parser.error(f"unknown dataset {', '.join(sorted(unknown))}; known: {', '.join(sorted(PREPARERS))}")
-    for name in args.datasets or sorted(PREPARERS):
+        parser.error(f"unknown dataset {', '.join(sorted(unknown))}; known: {', '.join(PREPARERS)}")
+    for name in args.datasets or PREPARERS:
         try:
             origin = PREPARERS[name](ROOT / "data")
         except DataError as problem:

@@ -4,12 +4,15 @@ A page is Markdown. What matters to the tests:
 
 * a ```python block whose one line embeds a snippet section (``--8<-- "file:section"``);
 * the ```output block right after it, holding what the section prints;
+* a figure right after those (a Markdown image whose path has a ``figures/`` folder): the
+  picture the section draws with matplotlib, compared with the file the page shows;
 * directives in HTML comments, right before the block they qualify, visible in the source:
 
   ``<!-- not-run: reason -->``          a Python block shown but not run
   ``<!-- requires: name -->``           run only where the resource exists (else skipped)
   ``<!-- output: rtol=0.01; reason -->``  a wider tolerance for the next output block
   ``<!-- output: alias=cuda:0>cpu; reason -->``  text the run may print instead of the page's
+  ``<!-- figure: tol=5; reason -->``    a wider tolerance (RMS of the pixel difference) for the next figure
 
 Anything else that looks like code but is not run is an error, so nothing on a page
 escapes the tests by accident.
@@ -28,7 +31,9 @@ FENCE = re.compile(
 )
 FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*(?P<name>[\w-]+)\s*:(?P<value>.*?)-->[ \t]*$", re.MULTILINE)
-KNOWN_DIRECTIVES = {"not-run", "requires", "output"}
+# An image of a figures/ folder is drawn by the code before it; other images are left alone.
+FIGURE = re.compile(r"^[ \t]*!\[[^\]\n]*\]\((?P<src>[^)\s]*\bfigures/[^)\s]+\.png)\)[ \t]*$", re.MULTILINE)
+KNOWN_DIRECTIVES = {"not-run", "requires", "output", "figure"}
 PYTHON = {"python", "py"}
 TOLERANCE_KEYS = {"rtol", "atol", "alias"}
 
@@ -55,6 +60,16 @@ class Directive:
 
 
 @dataclass
+class Figure:
+    start: int
+    end: int
+    src: str  # relative to the page, as the page writes it
+    line: int
+    tol: float = 0.5  # RMS of the pixel difference, on a 0-255 scale
+    reason: str = ""
+
+
+@dataclass
 class Tolerance:
     rtol: float = 1e-6
     atol: float = 1e-9
@@ -72,6 +87,7 @@ class Step:
     snippet: Optional[tuple] = None  # (file, section)
     code_fence: Optional[Fence] = None
     output: Optional[Fence] = None
+    figure: Optional[Figure] = None
     tolerance: Tolerance = field(default_factory=Tolerance)
     requires: list = field(default_factory=list)
     not_run: str = ""
@@ -94,6 +110,9 @@ def lex(text):
         body = _dedent(m["body"], m["indent"]).rstrip("\n")
         items.append(Fence(m.start(), m.end(), m.start("body"), m.end("body"), m["indent"], lang, body, _line_of(text, m.start())))
     fenced = [(f.start, f.end) for f in items]
+    for m in FIGURE.finditer(text):
+        if not any(a <= m.start() < b for a, b in fenced):
+            items.append(Figure(m.start(), m.end(), m["src"], _line_of(text, m.start())))
     for m in DIRECTIVE.finditer(text):
         if m["name"] in KNOWN_DIRECTIVES and not any(a <= m.start() < b for a, b in fenced):
             items.append(Directive(m.start(), m.end(), m["name"], m["value"].strip(), _line_of(text, m.start())))
@@ -146,16 +165,25 @@ def _with_directives(text, items):
 
 
 def steps(text):
-    """A page's steps, in page order: each Python block with the output block right after it."""
+    """A page's steps, in page order: each Python block with the output block and figure right after it."""
     items = lex(text)
     result = []
-    code = None  # the last code step, while an output block may still follow it
+    code = None  # the last code step, while an output block or a figure may still follow it
     for entry in _with_directives(text, items):
         if isinstance(entry, Step):
             result.append(entry)
             code = None
             continue
         fence, directives = entry
+        if isinstance(fence, Figure):
+            first = directives[0] if directives else fence
+            if code and not text[code.end:first.start].strip():
+                _attach_figure(code, fence, directives)
+            else:
+                result.append(Step(fence.start, fence.end, fence.line, error=(
+                    f"line {fence.line}: a figure with no embedded Python block before it")))
+            code = None
+            continue
         if fence.lang in PYTHON:
             code = _code_step(fence, directives)
             result.append(code)
@@ -167,7 +195,9 @@ def steps(text):
             else:
                 result.append(Step(fence.start, fence.end, fence.line, error=(
                     f"line {fence.line}: an output block with no embedded Python block before it")))
-        elif directives:
+            code = code if code and code.output is fence else None
+            continue
+        if directives:
             result.append(_orphan_directive(directives[0]))
         code = None
     return sorted(result + _unclosed_fences(text, items), key=lambda step: step.start)
@@ -191,6 +221,32 @@ def _attach_output(step, fence, directives):
             step.tolerance = parse_tolerance(directive.value)
         except ValueError as problem:
             step.error = f"line {directive.line}: {problem}"
+
+
+def _attach_figure(step, figure, directives):
+    step.figure, step.end = figure, figure.end
+    for directive in directives:
+        if directive.name != "figure":
+            step.error = f"line {directive.line}: '{directive.name}' does not qualify a figure"
+            continue
+        try:
+            figure.tol, figure.reason = parse_figure_tolerance(directive.value)
+        except ValueError as problem:
+            step.error = f"line {directive.line}: {problem}"
+
+
+def parse_figure_tolerance(value):
+    """``tol=5; why`` -> (5.0, "why"). Raises ValueError with a reason."""
+    setting, _, reason = value.partition(";")
+    if not reason.strip():
+        raise ValueError("a figure allowance needs its reason after ';'")
+    key, _, number = setting.strip().partition("=")
+    if key != "tol":
+        raise ValueError(f"a figure allowance is tol=NUMBER, not {setting.strip()!r}")
+    try:
+        return float(number), reason.strip()
+    except ValueError:
+        raise ValueError(f"tol needs a number, not {number!r}") from None
 
 
 def _orphan_directive(directive):

@@ -5,11 +5,15 @@ with the reason below, where it is not.
 """
 
 from . import ROOT
-from .data import fashion_mnist_ready
+from .data import fashion_mnist_images_ready, fashion_mnist_ready
 
 
 def _fashion_mnist():
     return fashion_mnist_ready(ROOT / "data")
+
+
+def _fashion_mnist_images():
+    return fashion_mnist_images_ready(ROOT / "data")
 
 
 def _cuda():
@@ -20,6 +24,8 @@ def _cuda():
 RESOURCES = {
     "fashion-mnist": (_fashion_mnist, "Fashion-MNIST is not under data/FashionMNIST/raw/; "
                                       "run `python -m booktools.data fashion-mnist` to place it"),
+    "fashion-mnist-images": (_fashion_mnist_images, "the exported Fashion-MNIST images are not under "
+                                                    "data/fashion-mnist-images/; run `python -m booktools.data` to export them"),
     "cuda": (_cuda, "this machine has no CUDA device"),
 }
 

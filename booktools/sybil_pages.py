@@ -1,6 +1,8 @@
 """The Sybil parser and evaluator that run a page's snippet sections and check their output."""
 import contextlib
 import io
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,8 @@ class Accepted:
 
 
 ACCEPTED = Accepted()
+# Where each run's figures are drawn before they are compared with the page's.
+FRESH_FIGURES = Path(tempfile.gettempdir()) / "book-figures"
 
 
 def _indented(text, indent):
@@ -114,16 +118,67 @@ def check_output(step, printed, where):
     return None
 
 
+def _figure_path(page, step):
+    return Path(page).parent / step.figure.src
+
+
+def draw_figure(step, page, where):
+    """Save the figure a step's section drew, if the page shows one. Returns (path, problem)."""
+    if step.figure is None:
+        return None, None
+    import matplotlib.pyplot as plt  # only pages with figures pay for the import
+    file, name = step.snippet
+    if not plt.get_fignums():
+        return None, f"{where}: {file}:{name} draws no figure, but the page shows {step.figure.src}"
+    drawn = FRESH_FIGURES / Path(page).stem / Path(step.figure.src).name
+    drawn.parent.mkdir(parents=True, exist_ok=True)
+    plt.gcf().savefig(drawn, metadata={"Software": None})  # no version stamp: same drawing, same bytes
+    plt.close("all")
+    return drawn, None
+
+
+def _figure_rms(expected, drawn):
+    from matplotlib.testing.compare import compare_images
+    result = compare_images(str(expected), str(drawn), tol=0, in_decorator=True)
+    return 0.0 if result is None else result["rms"]
+
+
+def check_figure(step, drawn, page, where):
+    """A failure message if the drawn figure differs from the page's beyond its tolerance."""
+    figure, (file, name) = step.figure, step.snippet
+    expected = _figure_path(page, step)
+    if not expected.is_file():
+        return f"{where}: figure {figure.src} does not exist; `make accept` draws it (fresh figure: {drawn})"
+    rms = _figure_rms(expected, drawn)
+    if rms <= figure.tol:
+        return None
+    allowance = f"; the page allows this figure: {figure.reason}" if figure.reason else ""
+    return (f"{where}: figure {figure.src} differs from the one {file}:{name} draws "
+            f"(RMS of the pixel difference {rms:.2f} > tol {figure.tol}{allowance}); the fresh figure is at {drawn}")
+
+
+def accept_figure(drawn, expected):
+    """Accept mode: keep the page's figure file unless the drawing changed."""
+    if not expected.is_file() or _figure_rms(expected, drawn) > 0:
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(drawn, expected)
+
+
 def evaluate(example):
     step = example.parsed
     where = _label(example.path, example.line)
     printed, problem = run_step(step, example.namespace, where)
     if problem:
         return problem
+    drawn, problem = draw_figure(step, example.path, where)
+    if problem:
+        return problem
     if ACCEPTED.enabled:
         ACCEPTED.record(example.path, step, printed)
+        if drawn:
+            accept_figure(drawn, _figure_path(example.path, step))
         return None
-    return check_output(step, printed, where)
+    return check_output(step, printed, where) or (drawn and check_figure(step, drawn, example.path, where))
 
 
 def parse_page(document):

@@ -1,12 +1,18 @@
 """Collect every page under docs/ (both languages) as Sybil tests.
 
-``pytest --accept`` rewrites every output block from a fresh run instead of comparing.
+``pytest --accept`` rewrites every output block and figure of the pages from a fresh run.
+``pytest -m training`` runs only the training chapters (``training: true`` in a page's header);
+with ``BOOK_REQUIRE_CUDA=1`` the run stops at once unless a CUDA device is there, so a GPU job
+cannot pass by quietly training on the CPU.
 """
+import functools
 import os
 
+import pytest
 from sybil import Sybil
 
 from booktools import ROOT
+from booktools.book import is_training_chapter
 from booktools.sybil_pages import ACCEPTED, parse_page
 
 # Figures are written to files; no window may open during the tests.
@@ -15,11 +21,25 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 def pytest_addoption(parser):
     parser.addoption("--accept", action="store_true",
-                     help="rewrite every output block of the pages from a fresh run")
+                     help="rewrite every output block and figure of the pages from a fresh run")
 
 
 def pytest_configure(config):
     ACCEPTED.enabled = config.getoption("accept")
+    config.addinivalue_line("markers", "training: a chapter that trains a model to completion (the GPU job runs these)")
+    if os.environ.get("BOOK_REQUIRE_CUDA") == "1":
+        import torch
+        if not torch.cuda.is_available():
+            pytest.exit("BOOK_REQUIRE_CUDA=1 but torch sees no CUDA device", returncode=3)
+
+
+_training = functools.cache(is_training_chapter)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.suffix == ".md" and _training(item.path):
+            item.add_marker(pytest.mark.training)
 
 
 def pytest_sessionfinish(session):

@@ -58,3 +58,25 @@ def test_placed_fashion_mnist_verifies_and_loads():
     test = datasets.FashionMNIST(root=str(ROOT / "data"), train=False, download=False)
     assert (len(train), len(test)) == (60000, 10000)
     assert train.data.shape[1:] == (28, 28) and int(train.targets.max()) == 9
+
+
+@pytest.mark.skipif(not data.fashion_mnist_ready(ROOT / "data"),
+                    reason="Fashion-MNIST is not placed under data/; run `python -m booktools.data`")
+def test_exported_images_hold_the_dataset_pixels_and_labels(tmp_path):
+    import shutil
+
+    from torchvision import datasets
+    from torchvision.io import read_image
+    shutil.copytree(data.fashion_mnist_raw(ROOT / "data"), data.fashion_mnist_raw(tmp_path))
+    data.prepare_fashion_mnist_images(tmp_path)
+    assert data.fashion_mnist_images_ready(tmp_path)
+    training = datasets.FashionMNIST(root=str(tmp_path), train=True)
+    rows = (data.fashion_mnist_images(tmp_path) / "labels.csv").read_text(encoding="utf-8").splitlines()
+    for index in (0, 1, data.EXPORTED_IMAGES - 1):
+        name, label = rows[index].split(",")
+        image = read_image(str(data.fashion_mnist_images(tmp_path) / "images" / name))
+        assert image.shape == (1, 28, 28) and (image[0] == training.data[index]).all()
+        assert int(label) == int(training.targets[index])
+        assert name.startswith(data.FASHION_MNIST_FILE_NAMES[int(label)])
+    (data.fashion_mnist_images(tmp_path) / "images" / rows[5].split(",")[0]).unlink()
+    assert not data.fashion_mnist_images_ready(tmp_path), "a missing image must be noticed"

@@ -205,3 +205,95 @@ def test_accept_mode_rewrites_and_inserts_outputs(snippet, tmp_path):
     assert f"{FENCE}output\non cuda:0\n{FENCE}" in rewritten
     assert check_parser_all(rewritten) == ""
     assert accept(page) == [], "accepting a page that passes must change nothing"
+
+
+@pytest.fixture
+def figure_page(tmp_path):
+    """A page showing the figure a snippet section draws; returns a function that writes it."""
+    code = tmp_path / "plots.py"
+    code.write_text(textwrap.dedent("""\
+        # --8<-- [start:rising]
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1], [0, 1])
+        plt.show()
+        # --8<-- [end:rising]
+        # --8<-- [start:falling]
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1], [1, 0])
+        plt.show()
+        # --8<-- [end:falling]
+        # --8<-- [start:nothing]
+        x = 1
+        # --8<-- [end:nothing]
+    """))
+    page = tmp_path / "page.md"
+
+    def write(section, image="figures/line.png", directive=""):
+        page.write_text(f'{FENCE}python\n--8<-- "{code}:{section}"\n{FENCE}\n\n{directive}![A line]({image})\n',
+                        encoding="utf-8")
+        return page
+
+    return write
+
+
+def run_file(page):
+    """Evaluate every example of a page file; return the failure messages joined."""
+    from sybil.document import Document
+    messages = []
+    for example in Document.parse(str(page), parse_page).examples():
+        try:
+            example.evaluate()
+        except SybilFailure as failed:
+            messages.append(failed.result)
+    return "\n".join(messages)
+
+
+def test_accept_mode_draws_the_figure_and_the_check_then_passes(figure_page, tmp_path):
+    page = figure_page("rising")
+    accept(page)
+    drawn = tmp_path / "figures" / "line.png"
+    assert drawn.read_bytes().startswith(b"\x89PNG")
+    assert run_file(page) == ""
+    before = drawn.stat().st_mtime_ns
+    accept(page)
+    assert drawn.stat().st_mtime_ns == before, "accepting an unchanged figure must not rewrite it"
+
+
+def test_a_changed_figure_fails_and_says_where_the_fresh_one_is(figure_page):
+    accept(figure_page("rising"))
+    message = run_file(figure_page("falling"))
+    assert "figure figures/line.png differs from the one" in message and "plots.py:falling draws" in message
+    assert "the fresh figure is at" in message
+
+
+def test_a_declared_figure_tolerance_allows_a_small_difference(figure_page):
+    accept(figure_page("rising"))
+    assert run_file(figure_page("falling", directive="<!-- figure: tol=200; any line will do -->\n")) == ""
+    message = run_file(figure_page("falling", directive="<!-- figure: tol=200 -->\n"))
+    assert "needs its reason" in message
+
+
+def test_a_missing_figure_file_says_how_to_draw_it(figure_page):
+    assert "figures/line.png does not exist; `make accept` draws it" in run_file(figure_page("rising"))
+
+
+def test_a_section_that_draws_nothing_fails(figure_page):
+    assert "draws no figure, but the page shows figures/line.png" in run_file(figure_page("nothing"))
+
+
+def test_a_figure_with_no_code_before_it_fails():
+    message = check_parser_all("Prose.\n\n![A line](figures/line.png)\n")
+    assert "a figure with no embedded Python block before it" in message
+
+
+def test_an_image_that_is_not_a_figure_is_left_alone():
+    assert check_parser_all("Prose.\n\n![The logo](images/logo.png)\n") == ""
+
+
+def test_a_chapter_is_a_training_chapter_only_when_its_header_says_so(tmp_path):
+    from booktools.book import is_training_chapter
+    pages = {"yes": "---\ntraining: true\n---\n# A\n", "no": "---\ntraining: false\n---\n# B\n",
+             "bare": "# C\n\ntraining: true\n"}
+    for name, text in pages.items():
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    assert [is_training_chapter(tmp_path / f"{name}.md") for name in pages] == [True, False, False]

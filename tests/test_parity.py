@@ -4,26 +4,29 @@ import re
 import pytest
 
 from booktools import ROOT
-from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, english
-from booktools.pages import Directive, Fence, lex, steps
+from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, english, front_matter
+from booktools.pages import Directive, Fence, Figure, lex, steps
 from booktools.snippets import read_sections
 
 CHANGED = "与原文不同 / Changed from the source"
 
 
 def structure(page):
-    """What must be equal in both languages: embeds, outputs, directives, headings, change notes."""
+    """What must be equal in both languages: embeds, outputs, figures, directives, headings, change notes,
+    and the header (a training chapter in one language is one in the other)."""
     text = page.read_text(encoding="utf-8")
     items = []
     for item in lex(text):
         if isinstance(item, Fence) and item.lang in {"python", "output"}:
             items.append((item.lang, item.body))
+        elif isinstance(item, Figure):
+            items.append(("figure", item.src))
         elif isinstance(item, Directive):
             items.append((item.name, item.value.split(";")[0].strip()))
     headings = [len(m[1]) for m in re.finditer(r"^(#+) ", text, re.MULTILINE)]
     admonitions = re.findall(r'^\s*!!! (\w+)(?: "([^"]*)")?', text, re.MULTILINE)
     changed = sum(title == CHANGED for _, title in admonitions)
-    return {"blocks": items, "headings": headings, "admonition kinds": [k for k, _ in admonitions], "changes marked": changed}
+    return {"header": front_matter(page), "blocks": items, "headings": headings, "admonition kinds": [k for k, _ in admonitions], "changes marked": changed}
 
 
 def test_every_page_has_both_languages():
