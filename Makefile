@@ -1,12 +1,13 @@
 # make serve: set up, then serve the book at http://127.0.0.1:8000/
 # make test:  set up, place the data, run every check (pages, harness, strict build, site)
-# make accept: rewrite every output block of the pages from a fresh run (review the diff!)
+# make accept: rewrite every output block and figure of the pages from a fresh run (review the diff!)
+# make test-training: only the training chapters, on CUDA where there is one (the GPU job)
 
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: serve test accept data build clean
+.PHONY: serve test test-training accept data build clean
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -23,6 +24,10 @@ serve: $(READY)
 
 test: $(READY) data
 	$(BIN)/python -m pytest
+
+# Set BOOK_REQUIRE_CUDA=1 to stop at once when torch sees no CUDA device.
+test-training: $(READY) data
+	$(BIN)/python -m pytest -m training --durations=5 docs
 
 accept: $(READY) data
 	$(BIN)/python -m pytest docs --accept

@@ -50,6 +50,9 @@ class Accepted:
 
 
 ACCEPTED = Accepted()
+# What each page step printed in this session: page path -> {step start: printed}.
+# The digit-mutation test reuses these runs instead of training a model once more.
+PRINTED = {}
 # Where each run's figures are drawn before they are compared with the page's.
 FRESH_FIGURES = Path(tempfile.gettempdir()) / "book-figures"
 
@@ -170,6 +173,7 @@ def evaluate(example):
     printed, problem = run_step(step, example.namespace, where)
     if problem:
         return problem
+    PRINTED.setdefault(str(example.path), {})[step.start] = printed
     drawn, problem = draw_figure(step, example.path, where)
     if problem:
         return problem
