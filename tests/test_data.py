@@ -80,3 +80,24 @@ def test_exported_images_hold_the_dataset_pixels_and_labels(tmp_path):
         assert name.startswith(data.FASHION_MNIST_FILE_NAMES[int(label)])
     (data.fashion_mnist_images(tmp_path) / "images" / rows[5].split(",")[0]).unlink()
     assert not data.fashion_mnist_images_ready(tmp_path), "a missing image must be noticed"
+
+
+def test_mnist_digits_are_exported_as_an_image_folder(tmp_path):
+    from PIL import Image
+    assert "exported" in data.prepare_mnist_images(tmp_path)
+    assert data.mnist_images_ready(tmp_path)
+    digit = Image.open(data.mnist_images(tmp_path) / "test" / "7" / "450.png")
+    assert digit.size == (28, 28) and digit.mode == "L"
+    (data.mnist_images(tmp_path) / "train" / "3" / "000.png").unlink()
+    assert not data.mnist_images_ready(tmp_path), "a missing digit must be noticed"
+
+
+def test_cifar10_offline_gives_one_sentence(tmp_path, monkeypatch, capsys):
+    def offline(root, train, download):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr("torchvision.datasets.CIFAR10", offline)
+    monkeypatch.setattr(data, "ROOT", tmp_path)
+    assert data.main(["cifar10"]) == 1
+    out, err = capsys.readouterr()
+    assert err.strip() == data.HOW_TO_GET_CIFAR10 and "Traceback" not in out + err

@@ -297,3 +297,9 @@ def test_a_chapter_is_a_training_chapter_only_when_its_header_says_so(tmp_path):
     for name, text in pages.items():
         (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
     assert [is_training_chapter(tmp_path / f"{name}.md") for name in pages] == [True, False, False]
+
+
+def test_a_figure_the_page_does_not_show_fails(figure_page, tmp_path):
+    page = figure_page("rising")
+    page.write_text(page.read_text(encoding="utf-8").split("![")[0], encoding="utf-8")  # drop the image
+    assert "plots.py:rising draws a figure, but the page shows none after it" in run_file(page)
