@@ -303,3 +303,18 @@ def test_a_figure_the_page_does_not_show_fails(figure_page, tmp_path):
     page = figure_page("rising")
     page.write_text(page.read_text(encoding="utf-8").split("![")[0], encoding="utf-8")  # drop the image
     assert "plots.py:rising draws a figure, but the page shows none after it" in run_file(page)
+
+
+def test_a_gpu_run_without_cuda_stops_at_once():
+    import os
+    import subprocess
+    import sys
+
+    import torch
+
+    from booktools import ROOT
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA, so a GPU run goes ahead")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-m", "training", "--collect-only", "-q"],
+                         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, BOOK_REQUIRE_CUDA="1"))
+    assert run.returncode == 3 and "BOOK_REQUIRE_CUDA=1 but torch sees no CUDA device" in run.stdout + run.stderr
