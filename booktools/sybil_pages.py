@@ -4,6 +4,7 @@ import io
 import shutil
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 import pytest
@@ -67,10 +68,36 @@ def run_section(section, namespace):
     # Pad with blank lines so that a traceback names the snippet file's own line numbers.
     source = "\n" * (section.first_line - 1) + section.code
     code = compile(source, str(ROOT / section.path), "exec")
+    namespace.setdefault("__name__", "__main__")  # a page runs as a script does
     captured = io.StringIO()
-    with contextlib.redirect_stdout(captured):
+    with contextlib.redirect_stdout(captured), _as_main_module(namespace):
         exec(code, namespace)
     return captured.getvalue()
+
+
+class _PageModule(types.ModuleType):
+    """Stands for ``__main__`` while a page runs, so that pickle finds the page's classes
+    (``torch.save(model)``) as it would in a script."""
+
+    def __init__(self, namespace):
+        super().__init__("__main__")
+        self._namespace = namespace
+
+    def __getattr__(self, name):
+        try:
+            return self._namespace[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@contextlib.contextmanager
+def _as_main_module(namespace):
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = _PageModule(namespace)
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _label(path, line):

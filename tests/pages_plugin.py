@@ -49,9 +49,8 @@ def pytest_sessionfinish(session):
 
 
 def _start_page(namespace):
-    """Each page runs like a script started from the project root."""
+    """Each page runs like a script started from the project root (run_section does the rest)."""
     os.chdir(ROOT)
-    namespace["__name__"] = "__main__"
 
 
 pytest_collect_file = Sybil(

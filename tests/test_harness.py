@@ -318,3 +318,17 @@ def test_a_gpu_run_without_cuda_stops_at_once():
     run = subprocess.run([sys.executable, "-m", "pytest", "-m", "training", "--collect-only", "-q"],
                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, BOOK_REQUIRE_CUDA="1"))
     assert run.returncode == 3 and "BOOK_REQUIRE_CUDA=1 but torch sees no CUDA device" in run.stdout + run.stderr
+
+
+def test_a_page_pickles_its_own_classes_as_a_script_would(tmp_path):
+    code = tmp_path / "pickling.py"
+    code.write_text(textwrap.dedent("""\
+        # --8<-- [start:round-trip]
+        import pickle
+        class Point:
+            def __init__(self, x):
+                self.x = x
+        print(pickle.loads(pickle.dumps(Point(3))).x)
+        # --8<-- [end:round-trip]
+    """))
+    check_parser(parse_page, f'{FENCE}python\n--8<-- "{code}:round-trip"\n{FENCE}\n\n{FENCE}output\n3\n{FENCE}\n')
