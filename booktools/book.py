@@ -4,12 +4,23 @@ import re
 import yaml
 
 from . import ROOT
+from .pages import steps
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))  # both languages
 ZH_PAGES = [page for page in PAGES if not page.name.endswith(".en.md")]
 EN_PAGES = [page for page in PAGES if page.name.endswith(".en.md")]
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+def embeds():
+    """snippet file -> [(zh page, step embedding one of its sections), ...], in page order."""
+    found = {}
+    for page in ZH_PAGES:
+        for step in steps(page.read_text(encoding="utf-8")):
+            if step.snippet:
+                found.setdefault(step.snippet[0], []).append((page, step))
+    return found
 
 
 def english(zh_page):

@@ -182,6 +182,10 @@ HOW_TO_GET_CIFAR10 = ("CIFAR-10 could not be downloaded: no copy of it can be ha
                       "connect to the internet and run `python -m booktools.data cifar10` again.")
 
 
+def cifar10_ready(data_root):
+    return (Path(data_root) / "cifar-10-batches-py" / "test_batch").is_file()
+
+
 def prepare_cifar10(data_root):
     from torchvision import datasets
     try:

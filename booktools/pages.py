@@ -177,7 +177,7 @@ def steps(text):
         fence, directives = entry
         if isinstance(fence, Figure):
             first = directives[0] if directives else fence
-            if code and not text[code.end:first.start].strip():
+            if code and _adjacent(text, code, first):
                 _attach_figure(code, fence, directives)
             else:
                 result.append(Step(fence.start, fence.end, fence.line, error=(

@@ -4,24 +4,12 @@ A block marked ``<!-- requires: NAME -->`` runs where NAME is present and is ski
 with the reason below, where it is not.
 """
 
+from functools import partial
+
 from . import ROOT
-from .data import fashion_mnist_images_ready, fashion_mnist_ready, mnist_images_ready
+from .data import cifar10_ready, fashion_mnist_images_ready, fashion_mnist_ready, mnist_images_ready
 
-
-def _fashion_mnist():
-    return fashion_mnist_ready(ROOT / "data")
-
-
-def _fashion_mnist_images():
-    return fashion_mnist_images_ready(ROOT / "data")
-
-
-def _mnist_images():
-    return mnist_images_ready(ROOT / "data")
-
-
-def _cifar10():
-    return (ROOT / "data" / "cifar-10-batches-py" / "test_batch").is_file()
+DATA = ROOT / "data"
 
 
 def _cuda():
@@ -30,14 +18,20 @@ def _cuda():
 
 
 RESOURCES = {
-    "fashion-mnist": (_fashion_mnist, "Fashion-MNIST is not under data/FashionMNIST/raw/; "
-                                      "run `python -m booktools.data fashion-mnist` to place it"),
-    "fashion-mnist-images": (_fashion_mnist_images, "the exported Fashion-MNIST images are not under "
-                                                    "data/fashion-mnist-images/; run `python -m booktools.data` to export them"),
-    "mnist-images": (_mnist_images, "the MNIST digits are not under data/mnist_images/; "
-                                    "run `python -m booktools.data mnist-images` to export them"),
-    "cifar10": (_cifar10, "CIFAR-10 is not under data/cifar-10-batches-py/ and no copy can be had offline; "
-                          "where a network is available, run `python -m booktools.data cifar10`"),
+    "fashion-mnist": (
+        partial(fashion_mnist_ready, DATA),
+        "Fashion-MNIST is not under data/FashionMNIST/raw/; run `python -m booktools.data fashion-mnist` to place it"),
+    "fashion-mnist-images": (
+        partial(fashion_mnist_images_ready, DATA),
+        "the exported Fashion-MNIST images are not under data/fashion-mnist-images/; "
+        "run `python -m booktools.data` to export them"),
+    "mnist-images": (
+        partial(mnist_images_ready, DATA),
+        "the MNIST digits are not under data/mnist_images/; run `python -m booktools.data mnist-images` to export them"),
+    "cifar10": (
+        partial(cifar10_ready, DATA),
+        "CIFAR-10 is not under data/cifar-10-batches-py/ and no copy can be had offline; "
+        "where a network is available, run `python -m booktools.data cifar10`"),
     "cuda": (_cuda, "this machine has no CUDA device"),
 }
 

@@ -69,6 +69,9 @@ def run_section(section, namespace):
     source = "\n" * (section.first_line - 1) + section.code
     code = compile(source, str(ROOT / section.path), "exec")
     namespace.setdefault("__name__", "__main__")  # a page runs as a script does
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt:  # a section draws a whole figure: it starts with none open, whoever ran before it
+        plt.close("all")
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), _as_main_module(namespace):
         exec(code, namespace)

@@ -18,9 +18,7 @@ def run_page(path):
     os.chdir(ROOT)
     namespace = {"__name__": "__main__"}
     results = []
-    for step in steps(path.read_text(encoding="utf-8")):
-        if not step.snippet or step.error or step.not_run:
-            continue
+    for step in output_steps(path):
         try:
             printed, problem = run_step(step, namespace, str(path))
         except pytest.skip.Exception:

@@ -332,3 +332,12 @@ def test_a_page_pickles_its_own_classes_as_a_script_would(tmp_path):
         # --8<-- [end:round-trip]
     """))
     check_parser(parse_page, f'{FENCE}python\n--8<-- "{code}:round-trip"\n{FENCE}\n\n{FENCE}output\n3\n{FENCE}\n')
+
+
+def test_a_figure_left_open_by_earlier_code_does_not_count_against_the_next_section(snippet):
+    import matplotlib.pyplot as plt
+    plt.figure()  # as a page run by other code (say, a test) may leave behind
+    try:
+        check_parser(parse_page, snippet("silent"))
+    finally:
+        plt.close("all")

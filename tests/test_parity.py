@@ -4,8 +4,8 @@ import re
 import pytest
 
 from booktools import ROOT
-from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, english, front_matter
-from booktools.pages import Directive, Fence, Figure, lex, steps
+from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, embeds, english, front_matter
+from booktools.pages import Directive, Fence, Figure, lex
 from booktools.snippets import read_sections
 
 CHANGED = "与原文不同 / Changed from the source"
@@ -40,20 +40,10 @@ def test_languages_have_the_same_structure(page):
         assert zh[key] == en[key], f"{page.name} and {english(page).name} differ in {key}"
 
 
-def embedded_sections():
-    """snippet file -> the sections the zh pages embed, in page order."""
-    embeds = {}
-    for page in ZH_PAGES:
-        for step in steps(page.read_text(encoding="utf-8")):
-            if step.snippet:
-                embeds.setdefault(step.snippet[0], []).append(step.snippet[1])
-    return embeds
-
-
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_snippet_line_is_shown_in_file_order(snippet):
     file = str(snippet.relative_to(ROOT))
     sections, outside = read_sections(file, ROOT)
     assert not outside, f"{file}: lines {outside} are outside any section, so no page shows them"
-    assert embedded_sections().get(file, []) == [s.name for s in sections], \
+    assert [step.snippet[1] for _, step in embeds().get(file, [])] == [s.name for s in sections], \
         f"{file}: the pages must embed every section once, in file order"

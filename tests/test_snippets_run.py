@@ -11,26 +11,17 @@ import sys
 import pytest
 
 from booktools import ROOT
-from booktools.book import SNIPPETS, ZH_PAGES, is_training_chapter
-from booktools.pages import steps
+from booktools.book import SNIPPETS, embeds, is_training_chapter
 from booktools.resources import missing
 
 
-def pages_embedding(snippet):
-    """(page, the steps of that page embedding the snippet file) for each zh page that embeds it."""
-    file = str(snippet.relative_to(ROOT))
-    for page in ZH_PAGES:
-        embedding = [step for step in steps(page.read_text(encoding="utf-8")) if step.snippet and step.snippet[0] == file]
-        if embedding:
-            yield page, embedding
-
-
 def params():
+    embedded = embeds()
     for snippet in SNIPPETS:
-        embedding = list(pages_embedding(snippet))
-        training = any(is_training_chapter(page) for page, _ in embedding)
+        embedding = embedded.get(str(snippet.relative_to(ROOT)), [])
+        training = any(is_training_chapter(page) for page in {page for page, _ in embedding})
         # A chapter's file runs on a machine without a GPU too: its CUDA-only code guards itself.
-        needs = sorted({name for _, found in embedding for step in found for name in step.requires} - {"cuda"})
+        needs = sorted({name for _, step in embedding for name in step.requires} - {"cuda"})
         yield pytest.param(snippet, needs, training, id=str(snippet.relative_to(ROOT)),
                            marks=[pytest.mark.training] if training else [])
 
