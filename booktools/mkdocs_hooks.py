@@ -1,7 +1,36 @@
 """MkDocs hooks for the book's site (listed under `hooks:` in mkdocs.yml)."""
 import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+# MkDocs loads this file by its path: the project root must be importable for `mkdocs serve` too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from booktools.notebooks import notebook
+from booktools.stamp import read_stamps, sentence
 
 HEAD_ALTERNATE = re.compile(r'^\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n', re.MULTILINE)
+TITLE = re.compile(r"^# .*\n", re.MULTILINE)
+DOWNLOAD = {"zh": "下载本章的 Jupyter 笔记本", "en": "Download this chapter as a Jupyter notebook"}
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Under a chapter's title: the verified-with stamp and a link to the chapter as a notebook."""
+    source = page.file.src_uri
+    language = "en" if source.endswith(".en.md") else "zh"
+    stamp = read_stamps().get(source)
+    if stamp is None:
+        return markdown  # a page without code: nothing to check, nothing to run
+    name = Path(source).name.removesuffix(".md").removesuffix(".en") + ".ipynb"
+    target = Path(page.file.abs_dest_path).parent / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook(markdown, source, config.site_url), target)
+    header = (f'<div class="book-page-info" markdown>\n<p class="book-verified">{sentence(language, stamp)}</p>\n'
+              f'<a class="md-button book-notebook" href="{name}" download>{DOWNLOAD[language]}</a>\n</div>\n')
+    title = TITLE.search(markdown)
+    at = title.end() if title else 0
+    return markdown[:at] + "\n" + header + "\n" + markdown[at:]
 
 
 def on_post_page(output, page, config):

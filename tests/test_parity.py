@@ -2,31 +2,37 @@
 import re
 
 import pytest
+import yaml
 
 from booktools import ROOT
-from booktools.book import DOCS, EN_PAGES, SNIPPETS, ZH_PAGES, embeds, english, front_matter
+from booktools.book import DOCS, EN_PAGES, FRONT_MATTER, SNIPPETS, ZH_PAGES, embeds, english
 from booktools.pages import Directive, Fence, Figure, lex
 from booktools.snippets import read_sections
 
 CHANGED = "与原文不同 / Changed from the source"
 
 
-def structure(page):
-    """What must be equal in both languages: embeds, outputs, figures, directives, headings, change notes,
-    and the header (a training chapter in one language is one in the other)."""
-    text = page.read_text(encoding="utf-8")
+ADMONITION = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(\w+)(?:[ \t]+"([^"]*)")?', re.MULTILINE)
+
+
+def structure(text):
+    """What must be equal in both languages of a page, in page order: the embeds, outputs, figures and
+    directives, the admonitions (a change from the notes marked as such), the heading levels, and the
+    header (a training chapter in one language is one in the other)."""
     items = []
     for item in lex(text):
         if isinstance(item, Fence) and item.lang in {"python", "output"}:
-            items.append((item.lang, item.body))
+            items.append((item.start, item.lang, item.body))
         elif isinstance(item, Figure):
-            items.append(("figure", item.src))
+            items.append((item.start, "figure", item.src))
         elif isinstance(item, Directive):
-            items.append((item.name, item.value.split(";")[0].strip()))
+            items.append((item.start, item.name, item.value.split(";")[0].strip()))
+    for m in ADMONITION.finditer(text):
+        items.append((m.start(), "admonition", m[1], "change from the notes" if m[2] == CHANGED else ""))
     headings = [len(m[1]) for m in re.finditer(r"^(#+) ", text, re.MULTILINE)]
-    admonitions = re.findall(r'^\s*!!! (\w+)(?: "([^"]*)")?', text, re.MULTILINE)
-    changed = sum(title == CHANGED for _, title in admonitions)
-    return {"header": front_matter(page), "blocks": items, "headings": headings, "admonition kinds": [k for k, _ in admonitions], "changes marked": changed}
+    header = FRONT_MATTER.match(text)
+    return {"header": header and yaml.safe_load(header[1]),
+            "blocks": [item[1:] for item in sorted(items)], "headings": headings}
 
 
 def test_every_page_has_both_languages():
@@ -35,9 +41,43 @@ def test_every_page_has_both_languages():
 
 @pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_languages_have_the_same_structure(page):
-    zh, en = structure(page), structure(english(page))
+    zh, en = structure(page.read_text(encoding="utf-8")), structure(english(page).read_text(encoding="utf-8"))
     for key in zh:
         assert zh[key] == en[key], f"{page.name} and {english(page).name} differ in {key}"
+
+
+ZH = """---
+training: true
+---
+# 标题
+
+```python
+--8<-- "s.py:a"
+```
+
+```output
+1
+```
+
+!!! note "与原文不同 / Changed from the source"
+    改了。
+
+![图](figures/a.png)
+"""
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace("training: true", "training: false"),
+    lambda t: t.replace("1\n```", "2\n```"),
+    lambda t: t.replace("![图](figures/a.png)", ""),
+    lambda t: t.replace('"与原文不同 / Changed from the source"', '"Note"'),
+    lambda t: t.replace("!!! note", "!!! tip"),
+    lambda t: t.replace("# 标题", "## 标题"),
+    lambda t: t.replace("![图](figures/a.png)\n", "").replace("```output", "![图](figures/a.png)\n\n```output"),
+], ids=["header", "output", "figure", "change note", "admonition kind", "heading", "order"])
+def test_a_structural_difference_is_caught(change):
+    assert structure(ZH) != structure(change(ZH))
+    assert structure(ZH) == structure(ZH.replace("改了。", "Changed.").replace("标题", "Title"))
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT)))

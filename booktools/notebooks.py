@@ -1,0 +1,86 @@
+"""A chapter as a Jupyter notebook: the page's prose and code in order, in the page's language.
+
+Each embedded snippet section becomes a code cell; the prose between becomes Markdown cells.
+Output blocks and the figures the code draws are left out (running the notebook makes them);
+admonitions become quotes, and links point at the published site.
+"""
+import posixpath
+import re
+
+import nbformat
+
+from . import ROOT
+from .pages import Directive, Fence, Figure, lex
+from .snippets import load_section, parse_embed
+
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w+(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+LINK = re.compile(r"(?P<open>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)\)")
+KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+def page_url(page, site_url):
+    """The published URL of a page given by its path under docs/ (`part1/tensors.en.md`)."""
+    language = "en/" if page.endswith(".en.md") else ""
+    path = page.removesuffix(".md").removesuffix(".en")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return f"{site_url}{language}{path}"
+
+
+def absolute_links(markdown, page, site_url):
+    """Rewrite the page's relative links for a notebook read away from the site."""
+    def rewrite(match):
+        target = match["target"]
+        if re.match(r"^([a-z]+:|#|/)", target):
+            return match[0] if not target.startswith("#") else f"{match['open']}{page_url(page, site_url)}{target})"
+        path, _, fragment = target.partition("#")
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if path.endswith(".md"):
+            url = page_url(path if not page.endswith(".en.md") else path.removesuffix(".md") + ".en.md", site_url)
+        else:
+            url = site_url + path  # figures and other files are shared by both languages
+        return f"{match['open']}{url}{'#' + fragment if fragment else ''})"
+    return LINK.sub(rewrite, markdown)
+
+
+def quotes_for_admonitions(markdown):
+    """`!!! note "Title"` and its indented body -> a Markdown quote (Jupyter has no admonitions)."""
+    lines, out, inside = markdown.split("\n"), [], None
+    for line in lines:
+        start = ADMONITION.match(line)
+        if start:
+            inside = start["indent"] + "    "
+            out.append(f"> **{start['title']}**" if start["title"] else ">")
+            out.append(">")
+        elif inside is not None and (line.startswith(inside) or not line.strip()):
+            out.append(("> " + line[len(inside):]).rstrip())
+        else:
+            inside = None
+            out.append(line)
+    return re.sub(r"(\n>)+\n(?!>)", "\n\n", "\n".join(out))  # no empty quote lines at a quote's end
+
+
+def _markdown_cell(cells, markdown, page, site_url):
+    markdown = re.sub(r"<!--.*?-->", "", markdown, flags=re.DOTALL)
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip()
+    if markdown:
+        cells.append(nbformat.v4.new_markdown_cell(absolute_links(quotes_for_admonitions(markdown), page, site_url)))
+
+
+def notebook(markdown, page, site_url, root=ROOT):
+    """The notebook of a page. markdown: the page without its YAML header; page: its path under docs/."""
+    cells, position = [], 0
+    for item in lex(markdown):
+        if isinstance(item, Fence) and item.lang in {"python", "output"} or isinstance(item, (Figure, Directive)):
+            _markdown_cell(cells, markdown[position:item.start], page, site_url)
+            position = item.end
+            embed = parse_embed(item.body) if isinstance(item, Fence) and item.lang == "python" else None
+            if embed:
+                cells.append(nbformat.v4.new_code_cell(load_section(*embed, root).code.rstrip("\n")))
+            elif isinstance(item, Fence) and item.lang == "python":  # shown, not run: stays text
+                cells.append(nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))
+    _markdown_cell(cells, markdown[position:], page, site_url)
+    book = nbformat.v4.new_notebook(cells=cells)
+    book.metadata.kernelspec = KERNEL
+    book.metadata.language_info = {"name": "python"}
+    nbformat.validate(book)
+    return book

@@ -1,0 +1,36 @@
+"""Each page with code says which torch and torchvision versions checked its outputs, and says the truth."""
+import pytest
+
+from booktools.book import DOCS
+from booktools.notebooks import page_url
+from booktools.stamp import clean_pages, key, pages_with_code, read_stamps, running_versions, sentence
+
+PAGES = pages_with_code()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=key)
+def test_stamp_names_the_versions_running_now(page):
+    stamp, running = read_stamps().get(key(page)), running_versions()
+    assert stamp, f"{key(page)} has no verified-with stamp: `make accept` writes it"
+    for package in ("torch", "torchvision"):
+        assert stamp[package] == running[package], (
+            f"{key(page)} says its outputs were checked with {package} {stamp[package]}, but the tests run "
+            f"{running[package]}: `make accept` re-checks the page and restamps it")
+
+
+def test_only_pages_that_passed_without_a_failure_are_stamped():
+    outcomes = {"a.md": {"passed", "skipped"}, "b.md": {"passed", "failed"}, "c.md": {"skipped"}}
+    assert clean_pages(outcomes) == ["a.md"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=key)
+def test_built_page_shows_its_stamp_in_its_language(site, page):
+    relative = key(page)
+    html = site / page_url(relative, "").lstrip("/") / "index.html"
+    language = "en" if relative.endswith(".en.md") else "zh"
+    assert sentence(language, read_stamps()[relative]) in html.read_text(encoding="utf-8")
+
+
+def test_pages_without_code_have_no_stamp():
+    assert set(read_stamps()) == {key(page) for page in PAGES}
+    assert (DOCS / "index.md") not in PAGES
