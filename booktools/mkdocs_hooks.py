@@ -12,21 +12,23 @@ from booktools.stamp import read_stamps, sentence
 
 HEAD_ALTERNATE = re.compile(r'^\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n', re.MULTILINE)
 TITLE = re.compile(r"^# .*\n", re.MULTILINE)
+HOME = {"index.md", "index.en.md"}
 DOWNLOAD = {"zh": "下载本章的 Jupyter 笔记本", "en": "Download this chapter as a Jupyter notebook"}
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Under a chapter's title: the verified-with stamp and a link to the chapter as a notebook."""
+    """Under a chapter's title: the verified-with stamp (pages with code) and a link to the chapter as a notebook."""
     source = page.file.src_uri
+    if source in HOME:
+        return markdown
     language = "en" if source.endswith(".en.md") else "zh"
-    stamp = read_stamps().get(source)
-    if stamp is None:
-        return markdown  # a page without code: nothing to check, nothing to run
     name = Path(source).name.removesuffix(".md").removesuffix(".en") + ".ipynb"
     target = Path(page.file.abs_dest_path).parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook(markdown, source, config.site_url), target)
-    header = (f'<div class="book-page-info" markdown>\n<p class="book-verified">{sentence(language, stamp)}</p>\n'
+    stamp = read_stamps().get(source)
+    verified = f'<p class="book-verified">{sentence(language, stamp)}</p>\n' if stamp else ""
+    header = (f'<div class="book-page-info" markdown>\n{verified}'
               f'<a class="md-button book-notebook" href="{name}" download>{DOWNLOAD[language]}</a>\n</div>\n')
     title = TITLE.search(markdown)
     at = title.end() if title else 0

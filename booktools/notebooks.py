@@ -30,12 +30,14 @@ def absolute_links(markdown, page, site_url):
     """Rewrite the page's relative links for a notebook read away from the site."""
     def rewrite(match):
         target = match["target"]
-        if re.match(r"^([a-z]+:|#|/)", target):
-            return match[0] if not target.startswith("#") else f"{match['open']}{page_url(page, site_url)}{target})"
+        if target.startswith("#"):  # a section of this page
+            return f"{match['open']}{page_url(page, site_url)}{target})"
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/)", target):  # another site
+            return match[0]
         path, _, fragment = target.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-        if path.endswith(".md"):
-            url = page_url(path if not page.endswith(".en.md") else path.removesuffix(".md") + ".en.md", site_url)
+        if path.endswith(".md"):  # another chapter, in this page's language
+            url = page_url(path.removesuffix(".md") + ".en.md" if page.endswith(".en.md") else path, site_url)
         else:
             url = site_url + path  # figures and other files are shared by both languages
         return f"{match['open']}{url}{'#' + fragment if fragment else ''})"

@@ -1,4 +1,5 @@
-"""The verified-with stamp: which torch and torchvision versions checked each page's outputs.
+"""The verified-with stamp: which torch and torchvision versions checked each page's outputs, and how
+many of its code blocks that run skipped.
 
 `make accept` (``pytest --accept``) writes the versions of its own run for every page it ran
 without a failure; the tests fail while a stamp names other versions than the ones running, so
@@ -32,26 +33,31 @@ def pages_with_code():
     return [page for page in PAGES if any(step.snippet for step in steps(page.read_text(encoding="utf-8")))]
 
 
-def stamp(pages, versions):
-    """Record versions as the ones that checked these pages."""
+def stamp(outcomes, versions):
+    """Record versions as the ones that checked each page of a run that passed without a failure,
+    with the number of its checks that run skipped. outcomes: page path -> Counter of pytest outcomes."""
     stamps = read_stamps()
-    stamps.update({key(page): dict(versions) for page in pages})
+    for page in clean_pages(outcomes):
+        stamps[key(page)] = dict(versions, skipped=outcomes[page]["skipped"])
     STAMPS.write_text("# Written by `make accept` from its own run: do not edit by hand.\n"
                       + yaml.safe_dump(dict(sorted(stamps.items())), allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
 
 
 def clean_pages(outcomes):
-    """The pages of a run to stamp: those with a passed check and no failed one.
-    outcomes: page path -> set of pytest outcomes ('passed', 'failed', 'skipped')."""
-    return [page for page, seen in outcomes.items() if "passed" in seen and "failed" not in seen]
+    """The pages of a run to stamp: those with a passed check and no failed one."""
+    return [page for page, seen in outcomes.items() if seen["passed"] and not seen["failed"]]
 
 
 SENTENCES = {
-    "zh": "本页的输出已由测试用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行核对。",
-    "en": "Every output on this page was re-run and checked by the tests with torch {torch} and torchvision {torchvision} on the {device}.",
+    "zh": ("本页的输出已由测试用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行核对",
+           "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器没有的数据集、GPU 或网络）", "。"),
+    "en": ("The outputs on this page were re-run and checked by the tests with torch {torch} and torchvision {torchvision} on the {device}",
+           "; that run skipped {skipped} code blocks (they need a dataset, a GPU or a network it did not have)", "."),
 }
 
 
-def sentence(language, versions):
-    return SENTENCES[language].format(**dict(versions, device=versions["device"].upper()))
+def sentence(language, stamp):
+    checked, skipped, end = SENTENCES[language]
+    values = dict(stamp, device=stamp["device"].upper())
+    return (checked + (skipped if stamp.get("skipped") else "") + end).format(**values)

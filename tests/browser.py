@@ -37,6 +37,7 @@ def start():
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--window-size=1280,900", "--lang=zh-CN",
+                 "--disable-dev-shm-usage",  # containers give /dev/shm 64 MB
                  # Any name but localhost resolves to nothing: no request leaves the machine.
                  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"):
         options.add_argument(flag)

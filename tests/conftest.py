@@ -1,4 +1,5 @@
 """Fixtures shared by the site tests: the strictly built site, and that site served on localhost."""
+import collections
 import contextlib
 import functools
 import http.server
@@ -10,6 +11,20 @@ import threading
 import pytest
 
 from booktools import ROOT
+
+# What the site tests covered, reported at the end of the run (pages loaded, links checked, ...).
+COUNTS = collections.Counter()
+
+
+def count(what, number=1):
+    COUNTS[what] += number
+
+
+def pytest_terminal_summary(terminalreporter):
+    if COUNTS:
+        terminalreporter.section("what the site tests covered")
+        for what, number in COUNTS.items():
+            terminalreporter.write_line(f"{number} {what}")
 
 
 @pytest.fixture(scope="session")

@@ -7,13 +7,14 @@ cannot pass by quietly training on the CPU.
 """
 import functools
 import os
+from collections import Counter, defaultdict
 
 import pytest
 from sybil import Sybil
 
 from booktools import ROOT
 from booktools.book import is_training_chapter
-from booktools.stamp import clean_pages, running_versions, stamp
+from booktools.stamp import running_versions, stamp
 from booktools.sybil_pages import ACCEPTED, parse_page
 
 # Figures are written to files; no window may open during the tests.
@@ -43,19 +44,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.training)
 
 
-_page_outcomes = {}  # page -> outcomes of its checks in this run
+_page_outcomes = defaultdict(Counter)  # page -> outcomes of its checks in this run
 
 
 def pytest_runtest_logreport(report):
     if report.fspath.endswith(".md") and (report.when == "call" or not report.passed):
-        _page_outcomes.setdefault(ROOT / report.fspath, set()).add(report.outcome)
+        _page_outcomes[ROOT / report.fspath][report.outcome] += 1
 
 
 def pytest_sessionfinish(session):
     if ACCEPTED.enabled:
         for page in ACCEPTED.apply():
             print(f"\nrewrote outputs in {os.path.relpath(page, ROOT)}")
-        stamp(clean_pages(_page_outcomes), running_versions())
+        stamp(_page_outcomes, running_versions())
 
 
 def _start_page(namespace):

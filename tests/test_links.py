@@ -1,5 +1,6 @@
 """Every internal link and anchor of the built site resolves, in both languages."""
 from booktools.links import SiteLinks
+from tests.conftest import count
 
 BASE = "http://127.0.0.1:8000/"
 
@@ -9,7 +10,7 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, "broken links:\n" + "\n".join(map(str, broken))
     english = [p for p in site.glob("en/**/*.html")]
     assert english and checked > 1000, checked
-    print(f"{checked} internal links checked")
+    count("internal links and anchors checked", checked)
 
 
 def write(site, path, html):

@@ -3,6 +3,7 @@ import pytest
 
 from booktools.book import DOCS, english
 from booktools.coverage import MANIFEST, NOTES, load_manifest, note_headings, page_headings
+from tests.conftest import count
 
 ENTRIES = [(note, entry) for note, entries in load_manifest().items() for entry in entries]
 
@@ -23,6 +24,7 @@ def where_missing(entry, docs=DOCS):
 
 @pytest.mark.parametrize("note, entry", ENTRIES, ids=[f"{n[:3]}: {e['note']}" for n, e in ENTRIES])
 def test_entry_points_to_a_page_and_heading_in_both_languages(note, entry):
+    count("source coverage entries checked")
     assert not where_missing(entry), f"{MANIFEST.name}, {note} {entry['note']!r}: " + "; ".join(where_missing(entry))
 
 

@@ -1,4 +1,6 @@
 """Each page with code says which torch and torchvision versions checked its outputs, and says the truth."""
+from collections import Counter
+
 import pytest
 
 from booktools.book import DOCS
@@ -19,8 +21,15 @@ def test_stamp_names_the_versions_running_now(page):
 
 
 def test_only_pages_that_passed_without_a_failure_are_stamped():
-    outcomes = {"a.md": {"passed", "skipped"}, "b.md": {"passed", "failed"}, "c.md": {"skipped"}}
+    outcomes = {"a.md": Counter(passed=3, skipped=1), "b.md": Counter(passed=2, failed=1), "c.md": Counter(skipped=2)}
     assert clean_pages(outcomes) == ["a.md"]
+
+
+def test_the_stamp_says_when_blocks_were_skipped():
+    stamp = {"torch": "2.0", "torchvision": "0.1", "device": "cpu", "skipped": 0}
+    assert sentence("en", stamp).endswith("torch 2.0 and torchvision 0.1 on the CPU.")
+    assert "skipped 2 code blocks" in sentence("en", dict(stamp, skipped=2))
+    assert "跳过了其中 2 段代码" in sentence("zh", dict(stamp, skipped=2))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=key)
