@@ -33,6 +33,17 @@ def pages_with_code():
     return [page for page in PAGES if any(step.snippet for step in steps(page.read_text(encoding="utf-8")))]
 
 
+def stale(page, stamp, running):
+    """Why a page's stamp is not the truth of this run, or None."""
+    if not stamp:
+        return f"{page} has no verified-with stamp: `make accept` writes it"
+    for package in ("torch", "torchvision"):
+        if stamp[package] != running[package]:
+            return (f"{page} says its outputs were checked with {package} {stamp[package]}, but the tests run "
+                    f"{running[package]}: `make accept` re-checks the page and restamps it")
+    return None
+
+
 def stamp(outcomes, versions):
     """Record versions as the ones that checked each page of a run that passed without a failure,
     with the number of its checks that run skipped. outcomes: page path -> Counter of pytest outcomes."""
