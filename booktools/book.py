@@ -23,6 +23,14 @@ def embeds():
     return found
 
 
+def page_url(page, site_url):
+    """The published URL of a page given by its path under docs/ (`part1/tensors.en.md`)."""
+    language = "en/" if page.endswith(".en.md") else ""
+    path = page.removesuffix(".md").removesuffix(".en")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return f"{site_url}{language}{path}"
+
+
 def english(zh_page):
     """The English twin of a Chinese page: tensors.md -> tensors.en.md."""
     return zh_page.with_name(zh_page.stem + ".en.md")

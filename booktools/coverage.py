@@ -8,6 +8,8 @@ import re
 import yaml
 
 from . import ROOT
+from .book import FRONT_MATTER
+from .pages import headings
 
 MANIFEST = ROOT / "tests" / "source_coverage.yml"
 # The notes sit beside the project when a maintainer has them; CI checks the manifest on its own.
@@ -16,7 +18,6 @@ NOTES = ROOT.parent / "shared" / "seeds"
 FENCE = re.compile(r"^\s*(```|~~~)")
 ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
 SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def note_headings(text):
@@ -39,12 +40,7 @@ def note_headings(text):
 
 
 def page_headings(page):
-    """The headings of a book page as written (without `#` and without a `{ #id }` attribute list)."""
-    text = FENCE_BLOCK.sub("", page.read_text(encoding="utf-8"))
-    return [re.sub(r"\s*\{[^}]*\}\s*$", "", m[1]) for m in re.finditer(r"^#{1,6}[ \t]+(.+?)[ \t]*$", text, re.MULTILINE)]
-
-
-FENCE_BLOCK = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+    return headings(page.read_text(encoding="utf-8"))
 
 
 def load_manifest():

@@ -44,7 +44,7 @@ class SiteLinks:
         return page
 
     def internal(self, url):
-        """The URL relative to the site root's URL, or None for another site, mailto: and the like."""
+        """The URL if it leads inside the site (relative, or under the site's own address), else None."""
         if url.startswith(self.base):
             return url
         scheme, netloc = urlsplit(url)[:2]

@@ -10,20 +10,12 @@ import re
 import nbformat
 
 from . import ROOT
-from .pages import Directive, Fence, Figure, lex
+from .book import page_url
+from .pages import ADMONITION, Fence, lex
 from .snippets import load_section, parse_embed
 
-ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w+(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 LINK = re.compile(r"(?P<open>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)\)")
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
-
-
-def page_url(page, site_url):
-    """The published URL of a page given by its path under docs/ (`part1/tensors.en.md`)."""
-    language = "en/" if page.endswith(".en.md") else ""
-    path = page.removesuffix(".md").removesuffix(".en")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return f"{site_url}{language}{path}"
 
 
 def absolute_links(markdown, page, site_url):
@@ -72,14 +64,14 @@ def notebook(markdown, page, site_url, root=ROOT):
     """The notebook of a page. markdown: the page without its YAML header; page: its path under docs/."""
     cells, position = [], 0
     for item in lex(markdown):
-        if isinstance(item, Fence) and item.lang in {"python", "output"} or isinstance(item, (Figure, Directive)):
-            _markdown_cell(cells, markdown[position:item.start], page, site_url)
-            position = item.end
-            embed = parse_embed(item.body) if isinstance(item, Fence) and item.lang == "python" else None
-            if embed:
-                cells.append(nbformat.v4.new_code_cell(load_section(*embed, root).code.rstrip("\n")))
-            elif isinstance(item, Fence) and item.lang == "python":  # shown, not run: stays text
-                cells.append(nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))
+        if isinstance(item, Fence) and item.lang not in {"python", "output"}:
+            continue  # other code blocks (shell commands, tracebacks) stay in the prose
+        _markdown_cell(cells, markdown[position:item.start], page, site_url)
+        position = item.end  # output blocks, figures and directives are left out
+        if isinstance(item, Fence) and item.lang == "python":
+            embed = parse_embed(item.body)
+            cells.append(nbformat.v4.new_code_cell(load_section(*embed, root).code.rstrip("\n")) if embed
+                         else nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))  # shown, not run
     _markdown_cell(cells, markdown[position:], page, site_url)
     book = nbformat.v4.new_notebook(cells=cells)
     book.metadata.kernelspec = KERNEL

@@ -33,6 +33,10 @@ FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*(?P<name>[\w-]+)\s*:(?P<value>.*?)-->[ \t]*$", re.MULTILINE)
 # An image of a figures/ folder is drawn by the code before it; other images are left alone.
 FIGURE = re.compile(r"^[ \t]*!\[[^\]\n]*\]\((?P<src>[^)\s]*\bfigures/[^)\s]+\.png)\)[ \t]*$", re.MULTILINE)
+# A Material admonition's first line: `!!! note "Title"` (or collapsible `???`), its body indented below.
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>\w+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$',
+                        re.MULTILINE)
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 KNOWN_DIRECTIVES = {"not-run", "requires", "output", "figure"}
 PYTHON = {"python", "py"}
 TOLERANCE_KEYS = {"rtol", "atol", "alias"}
@@ -117,6 +121,14 @@ def lex(text):
         if m["name"] in KNOWN_DIRECTIVES and not any(a <= m.start() < b for a, b in fenced):
             items.append(Directive(m.start(), m.end(), m["name"], m["value"].strip(), _line_of(text, m.start())))
     return sorted(items, key=lambda item: item.start)
+
+
+def headings(text):
+    """The headings of a page, in order, as written: without the `#`s and without a `{ #id }` attribute
+    list; lines inside code blocks are not headings."""
+    for fence in reversed([item for item in lex(text) if isinstance(item, Fence)]):
+        text = text[:fence.start] + text[fence.end:]
+    return [re.sub(r"\s*\{[^}]*\}$", "", m[1]) for m in HEADING.finditer(text)]
 
 
 def parse_tolerance(value):

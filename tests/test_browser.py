@@ -10,8 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from booktools import ROOT
-from booktools.book import DOCS, PAGES
-from booktools.notebooks import page_url
+from booktools.book import DOCS, PAGES, page_url
 from tests import browser
 from tests.conftest import count, serve
 

@@ -1,6 +1,5 @@
 """Every chapter with code can be downloaded as a notebook in its page's language, and one
 downloaded notebook runs top to bottom and prints what its page shows."""
-import re
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -10,10 +9,10 @@ import pytest
 from nbclient import NotebookClient
 
 from booktools import ROOT
-from booktools.book import DOCS, PAGES
+from booktools.book import DOCS, PAGES, page_url
 from booktools.compare import first_difference
-from booktools.notebooks import notebook, page_url
-from booktools.pages import steps
+from booktools.notebooks import notebook
+from booktools.pages import headings, steps
 from booktools.snippets import load_section
 
 
@@ -50,8 +49,7 @@ def test_notebook_holds_the_page_prose_and_code_in_order(served, page):
     sections = [load_section(*step.snippet, ROOT).code.rstrip("\n") for step in steps(page_text(page)) if step.snippet]
     assert code == sections
     prose = "\n".join(cell.source for cell in book.cells if cell.cell_type == "markdown")
-    headings = re.findall(r"^#{1,6} .+$", re.sub(r"```.*?```", "", page_text(page), flags=re.DOTALL), re.MULTILINE)
-    assert re.findall(r"^#{1,6} .+$", prose, re.MULTILINE) == headings  # its language, its order
+    assert headings(prose) == headings(page_text(page))  # its language, its order
 
 
 def test_notebook_turns_a_page_into_cells(tmp_path):

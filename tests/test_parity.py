@@ -6,13 +6,10 @@ import yaml
 
 from booktools import ROOT
 from booktools.book import DOCS, EN_PAGES, FRONT_MATTER, SNIPPETS, ZH_PAGES, embeds, english
-from booktools.pages import Directive, Fence, Figure, lex
+from booktools.pages import ADMONITION, Directive, Fence, Figure, lex
 from booktools.snippets import read_sections
 
 CHANGED = "与原文不同 / Changed from the source"
-
-
-ADMONITION = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(\w+)(?:[ \t]+"([^"]*)")?', re.MULTILINE)
 
 
 def structure(text):
@@ -28,7 +25,7 @@ def structure(text):
         elif isinstance(item, Directive):
             items.append((item.start, item.name, item.value.split(";")[0].strip()))
     for m in ADMONITION.finditer(text):
-        items.append((m.start(), "admonition", m[1], "change from the notes" if m[2] == CHANGED else ""))
+        items.append((m.start(), "admonition", m["kind"], "change from the notes" if m["title"] == CHANGED else ""))
     headings = [len(m[1]) for m in re.finditer(r"^(#+) ", text, re.MULTILINE)]
     header = FRONT_MATTER.match(text)
     return {"header": header and yaml.safe_load(header[1]),

@@ -3,24 +3,23 @@ language switch, Chinese search, copy buttons, an edit link, and nothing fetched
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from booktools.book import DOCS, ZH_PAGES
+from booktools.book import DOCS, ZH_PAGES, english, page_url
 
 
-def page_dir(page):
-    """The folder of the built zh page for a docs/ page (mkdocs' directory URLs)."""
-    relative = page.relative_to(DOCS).with_suffix("")
-    return Path() if relative.name == "index" else relative
+def built(site, page):
+    """The built HTML file of a docs/ page, and its URL path on the site."""
+    path = page_url(page.relative_to(DOCS).as_posix(), "/")
+    return site / path.lstrip("/") / "index.html", path
 
 
 def test_every_page_is_built_in_both_languages(site):
     for page in ZH_PAGES:
-        assert (site / page_dir(page) / "index.html").is_file()
-        assert (site / "en" / page_dir(page) / "index.html").is_file()
+        assert built(site, page)[0].is_file()
+        assert built(site, english(page))[0].is_file()
 
 
 class Resources(HTMLParser):
@@ -66,10 +65,8 @@ def switch_target(html, page_url, lang):
 
 def test_language_switch_keeps_the_reader_on_the_same_page(site):
     for page in ZH_PAGES:
-        path = "/".join(page_dir(page).parts)
-        zh_url, en_url = f"/{path}/".replace("//", "/"), f"/en/{path}/".replace("//", "/")
-        zh = (site / page_dir(page) / "index.html").read_text(encoding="utf-8")
-        en = (site / "en" / page_dir(page) / "index.html").read_text(encoding="utf-8")
+        (zh_file, zh_url), (en_file, en_url) = built(site, page), built(site, english(page))
+        zh, en = zh_file.read_text(encoding="utf-8"), en_file.read_text(encoding="utf-8")
         assert switch_target(zh, zh_url, "en") == en_url
         assert switch_target(en, en_url, "zh") == zh_url
 
