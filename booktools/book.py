@@ -1,5 +1,6 @@
 """The book's files: its pages in both languages and its snippet files."""
 import re
+from pathlib import Path
 
 import yaml
 
@@ -11,6 +12,11 @@ PAGES = sorted(DOCS.rglob("*.md"))  # both languages
 ZH_PAGES = [page for page in PAGES if not page.name.endswith(".en.md")]
 EN_PAGES = [page for page in PAGES if page.name.endswith(".en.md")]
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+def is_chapter(page):
+    """Every page but the home page and the About page is a chapter: it gets a notebook and a stamp."""
+    return Path(page).name.removesuffix(".md").removesuffix(".en") not in {"index", "about"}
 
 
 def embeds():

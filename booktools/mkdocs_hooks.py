@@ -4,32 +4,62 @@ import sys
 from pathlib import Path
 
 import nbformat
+from mkdocs.exceptions import PluginError
 
 # MkDocs loads this file by its path: the project root must be importable for `mkdocs serve` too.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from booktools import ROOT
+from booktools.book import is_chapter
 from booktools.notebooks import notebook
+from booktools.pages import Fence, lex
+from booktools.snippets import SnippetError, parse_embed, shown_code
 from booktools.stamp import read_stamps, sentence
 
 HEAD_ALTERNATE = re.compile(r'^\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n', re.MULTILINE)
 TITLE = re.compile(r"^# .*\n", re.MULTILINE)
-HOME = {"index.md", "index.en.md"}
+EXPLAINED = {"zh": "这行字是什么意思？", "en": "What does this mean?"}
 DOWNLOAD = {"zh": "下载本章的 Jupyter 笔记本", "en": "Download this chapter as a Jupyter notebook"}
 
 
+def language_of(source):
+    return "en" if source.endswith(".en.md") else "zh"
+
+
+def with_sections(markdown, language, source, root=ROOT):
+    """Each embed line of a Python block replaced by its section's code, with the comments of the
+    page's language (the snippet files hold both)."""
+    shown = []
+    for fence in lex(markdown):
+        embed = isinstance(fence, Fence) and fence.lang == "python" and parse_embed(fence.body)
+        if embed:
+            try:
+                code = shown_code(*embed, language, root)
+            except SnippetError as problem:
+                raise PluginError(f"{source}, line {fence.line}: {problem}") from None
+            shown.append((fence, "".join(f"{fence.indent}{line}\n" if line else "\n" for line in code.split("\n"))))
+    for fence, body in reversed(shown):
+        markdown = markdown[:fence.body_start] + body + markdown[fence.body_end:]
+    return markdown
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Under a chapter's title: the verified-with stamp (pages with code) and a link to the chapter as a notebook."""
+    """Code in the page's language; under a chapter's title, the verified-with stamp (pages with code)
+    and a link to the chapter as a notebook."""
     source = page.file.src_uri
-    if source in HOME:
-        return markdown
-    language = "en" if source.endswith(".en.md") else "zh"
+    language = language_of(source)
+    if not is_chapter(source):
+        return with_sections(markdown, language, source)
     name = Path(source).name.removesuffix(".md").removesuffix(".en") + ".ipynb"
     target = Path(page.file.abs_dest_path).parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook(markdown, source, config.site_url), target)
+    nbformat.write(notebook(markdown, source, config.site_url, language), target)
     stamp = read_stamps().get(source)
-    verified = f'<p class="book-verified">{sentence(language, stamp)}</p>\n' if stamp else ""
+    about = "../" * (source.count("/") + 1) + "about/#stamp"  # chapter pages sit one folder deep
+    verified = (f'<p class="book-verified">{sentence(language, stamp)} <a href="{about}">{EXPLAINED[language]}</a></p>\n'
+                if stamp else "")
     header = (f'<div class="book-page-info" markdown>\n{verified}'
               f'<a class="md-button book-notebook" href="{name}" download>{DOWNLOAD[language]}</a>\n</div>\n')
+    markdown = with_sections(markdown, language, source)
     title = TITLE.search(markdown)
     at = title.end() if title else 0
     return markdown[:at] + "\n" + header + "\n" + markdown[at:]

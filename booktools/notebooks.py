@@ -12,7 +12,7 @@ import nbformat
 from . import ROOT
 from .book import page_url
 from .pages import ADMONITION, Fence, lex
-from .snippets import load_section, parse_embed
+from .snippets import parse_embed, shown_code
 
 LINK = re.compile(r"(?P<open>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)\)")
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -60,8 +60,9 @@ def _markdown_cell(cells, markdown, page, site_url):
         cells.append(nbformat.v4.new_markdown_cell(absolute_links(quotes_for_admonitions(markdown), page, site_url)))
 
 
-def notebook(markdown, page, site_url, root=ROOT):
-    """The notebook of a page. markdown: the page without its YAML header; page: its path under docs/."""
+def notebook(markdown, page, site_url, language, root=ROOT):
+    """The notebook of a page. markdown: the page without its YAML header; page: its path under docs/;
+    language: whose code comments the cells carry."""
     cells, position = [], 0
     for item in lex(markdown):
         if isinstance(item, Fence) and item.lang not in {"python", "output"}:
@@ -70,7 +71,7 @@ def notebook(markdown, page, site_url, root=ROOT):
         position = item.end  # output blocks, figures and directives are left out
         if isinstance(item, Fence) and item.lang == "python":
             embed = parse_embed(item.body)
-            cells.append(nbformat.v4.new_code_cell(load_section(*embed, root).code.rstrip("\n")) if embed
+            cells.append(nbformat.v4.new_code_cell(shown_code(*embed, language, root)) if embed
                          else nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))  # shown, not run
     _markdown_cell(cells, markdown[position:], page, site_url)
     book = nbformat.v4.new_notebook(cells=cells)

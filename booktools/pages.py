@@ -15,7 +15,8 @@ A page is Markdown. What matters to the tests:
   ``<!-- figure: tol=5; reason -->``    a wider tolerance (RMS of the pixel difference) for the next figure
 
 Anything else that looks like code but is not run is an error, so nothing on a page
-escapes the tests by accident.
+escapes the tests by accident; so is any other block right after code (a ```text block there
+would pass for a checked output: an output the book did not produce sits in a ``!!! quoted`` box).
 """
 import re
 from dataclasses import dataclass, field
@@ -209,7 +210,11 @@ def steps(text):
                     f"line {fence.line}: an output block with no embedded Python block before it")))
             code = code if code and code.output is fence else None
             continue
-        if directives:
+        if code and _adjacent(text, code, directives[0] if directives else fence):
+            result.append(Step(fence.start, fence.end, fence.line, error=(
+                f"line {fence.line}: a ```{fence.lang or ' '} block right after code reads as its checked output; "
+                "an output the book did not produce goes in a !!! quoted box that says where it comes from")))
+        elif directives:
             result.append(_orphan_directive(directives[0]))
         code = None
     return sorted(result + _unclosed_fences(text, items), key=lambda step: step.start)

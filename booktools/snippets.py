@@ -65,3 +65,12 @@ def load_section(file, name, root):
         if section.name == name:
             return section
     raise SnippetError(f"snippet file {file} has no section {name!r}")
+
+
+def shown_code(file, name, language, root):
+    """A section's code as a page in `language` shows it: with that language's comments only."""
+    from .comments import CommentError, render
+    try:
+        return render(load_section(file, name, root).code.rstrip("\n"), language)
+    except CommentError as problem:
+        raise SnippetError(f"{file}, section {name!r}: {problem}") from None

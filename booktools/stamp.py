@@ -61,10 +61,11 @@ def clean_pages(outcomes):
 
 
 SENTENCES = {
-    "zh": ("本页的输出已由测试用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行核对",
-           "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器没有的数据集、GPU 或网络）", "。"),
-    "en": ("The outputs on this page were re-run and checked by the tests with torch {torch} and torchvision {torchvision} on the {device}",
-           "; that run skipped {skipped} code blocks (they need a dataset, a GPU or a network it did not have)", "."),
+    "zh": ("本页的输出最近一次核对时，用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行了本页的代码",
+           "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器上没有的数据集或 GPU）", "。"),
+    "en": ("The outputs on this page were last checked by running its code again with torch {torch} and "
+           "torchvision {torchvision} on the {device}",
+           "; that run skipped {skipped} code blocks (they need a dataset or a GPU that machine did not have)", "."),
 }
 
 

@@ -66,3 +66,10 @@ def visit(driver, url):
     # Material starts its search worker and other fetches after load: give them a moment.
     driver.execute_script("return new Promise(done => setTimeout(done, 300))")
     return Visit(url, *drain(driver))
+
+
+def wide_code_blocks(driver):
+    """The first characters of each code block on the page that scrolls sideways."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('pre > code')]"
+        ".filter(code => code.scrollWidth > code.clientWidth + 1).map(code => code.textContent.slice(0, 60))")

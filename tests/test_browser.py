@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=str(browse
 
 SCREENSHOTS = ROOT / "screenshots"
 # The home page and one chapter of each part, in both languages.
-SHOWN = ["index.md", "part1/tensors.md", "part2/usage.md", "part3/basics.md", "part4/lenet5-training.md"]
+SHOWN = ["index.md", "about.md", "part1/tensors.md", "part2/usage.md", "part3/basics.md", "part4/lenet5-training.md"]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,7 @@ def test_page_loads_with_no_console_message_and_no_outside_request(driver, serve
     assert not seen.console, f"{page} logged: {seen.console}"
     assert driver.execute_script("return [...document.images].filter(i => !i.naturalWidth).map(i => i.src)") == []
     assert len(seen.requests) > 3, "the page's own scripts and styles were not recorded"
+    assert not browser.wide_code_blocks(driver), f"{page}: code blocks scroll sideways at 1280 px"
 
 
 def test_a_broken_page_is_caught(driver, tmp_path):
@@ -50,6 +51,14 @@ def test_a_broken_page_is_caught(driver, tmp_path):
         seen = browser.visit(driver, probe)
     assert seen.outside == ["https://example.org/x.png"]
     assert any("boom" in message for message in seen.console)
+
+
+def test_a_code_block_that_scrolls_sideways_is_caught(driver, tmp_path):
+    box = '<pre><code style="display: block; overflow: auto; width: 20em">{}</code></pre>'
+    (tmp_path / "index.html").write_text("<html><body>" + box.format("x = 1") + box.format("y" * 200) + "</body></html>")
+    with serve(tmp_path) as probe:
+        browser.visit(driver, probe)
+        assert browser.wide_code_blocks(driver) == ["y" * 60]
 
 
 def switch_language(driver, served, page, language):

@@ -98,6 +98,17 @@ def test_output_block_after_prose_is_not_attached_to_the_code(snippet):
     assert "no embedded Python block before it" in document
 
 
+@pytest.mark.parametrize("between", ["", f"{FENCE}output\n1\n{FENCE}\n\n"], ids=["after code", "after its output"])
+def test_a_plain_block_right_after_code_fails(snippet, between):
+    text = snippet("silent") + f"\n{between}{FENCE}text\nloss: 1.23\n{FENCE}\n"
+    assert "reads as its checked output" in check_parser_all(text)
+
+
+def test_a_quoted_output_in_its_box_is_left_alone(snippet):
+    quoted = f'\n!!! quoted "Output from the source note, not re-checked"\n    {FENCE}text\n    loss: 1.23\n    {FENCE}\n'
+    assert check_parser_all(snippet("silent") + quoted) == ""
+
+
 def test_unclosed_fence_fails():
     assert "line 3: a code fence that is never closed" in failure(f"Intro.\n\n{FENCE}python\nprint('never checked')\n")
 

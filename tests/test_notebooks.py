@@ -9,11 +9,11 @@ import pytest
 from nbclient import NotebookClient
 
 from booktools import ROOT
-from booktools.book import DOCS, PAGES, page_url
+from booktools.book import DOCS, PAGES, is_chapter, page_url
 from booktools.compare import first_difference
 from booktools.notebooks import notebook
 from booktools.pages import headings, steps
-from booktools.snippets import load_section
+from booktools.snippets import shown_code
 
 
 class NotebookLink(HTMLParser):
@@ -39,33 +39,36 @@ def page_text(page):
     return page.read_text(encoding="utf-8")
 
 
-CHAPTERS = [page for page in PAGES if page.stem.removesuffix(".en") != "index"]
+CHAPTERS = [page for page in PAGES if is_chapter(page)]
 
 
 @pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_notebook_holds_the_page_prose_and_code_in_order(served, page):
     book = download(page_url(page.relative_to(DOCS).as_posix(), served))
     code = [cell.source for cell in book.cells if cell.cell_type == "code"]
-    sections = [load_section(*step.snippet, ROOT).code.rstrip("\n") for step in steps(page_text(page)) if step.snippet]
-    assert code == sections
+    language = "en" if page.name.endswith(".en.md") else "zh"
+    sections = [shown_code(*step.snippet, language, ROOT) for step in steps(page_text(page)) if step.snippet]
+    assert code == sections  # with the comments of the page's language
     prose = "\n".join(cell.source for cell in book.cells if cell.cell_type == "markdown")
     assert headings(prose) == headings(page_text(page))  # its language, its order
 
 
 def test_notebook_turns_a_page_into_cells(tmp_path):
-    (tmp_path / "s.py").write_text("# --8<-- [start:a]\nprint(1)\n# --8<-- [end:a]\n", encoding="utf-8")
+    (tmp_path / "s.py").write_text("# --8<-- [start:a]\nprint(1)  # zh: 打印\n          # en: print\n# --8<-- [end:a]\n",
+                                   encoding="utf-8")
     page = ('# 标题\n\n说明，见[上一章](../part1/tensors.md#numpy)。\n\n```python\n--8<-- "s.py:a"\n```\n\n'
             '```output\n1\n```\n\n![图](../assets/figures/part1/x.png)\n\n!!! note "注意"\n    小心。\n\n'
             '<!-- not-run: 演示 -->\n```python\nimport nothing\n```\n')
-    book = notebook(page, "part2/demo.md", "https://book.example/", root=tmp_path)
+    book = notebook(page, "part2/demo.md", "https://book.example/", "zh", root=tmp_path)
     assert [(c.cell_type, c.source) for c in book.cells] == [
         ("markdown", "# 标题\n\n说明，见[上一章](https://book.example/part1/tensors/#numpy)。"),
-        ("code", "print(1)"),  # the output block and the figure are left to the run
+        ("code", "print(1)  # 打印"),  # the output block and the figure are left to the run
         ("markdown", "> **注意**\n>\n> 小心。"),
         ("markdown", "```python\nimport nothing\n```"),  # shown, not run
     ]
-    english = notebook("[next](cnn.md)", "part4/models.en.md", "https://book.example/", root=tmp_path)
-    assert english.cells[0].source == "[next](https://book.example/en/part4/cnn/)"
+    english = notebook('[next](cnn.md)\n\n```python\n--8<-- "s.py:a"\n```\n', "part4/models.en.md",
+                       "https://book.example/", "en", root=tmp_path)
+    assert [c.source for c in english.cells] == ["[next](https://book.example/en/part4/cnn/)", "print(1)  # print"]
 
 
 def test_a_downloaded_notebook_runs_and_prints_what_its_page_shows(served, tmp_path):
