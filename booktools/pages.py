@@ -97,6 +97,7 @@ class Step:
     requires: list = field(default_factory=list)
     not_run: str = ""
     error: str = ""
+    number: Optional[int] = None  # the how-manieth embedded section of its page, from 0
 
 
 def _line_of(text, position):
@@ -217,7 +218,10 @@ def steps(text):
         elif directives:
             result.append(_orphan_directive(directives[0]))
         code = None
-    return sorted(result + _unclosed_fences(text, items), key=lambda step: step.start)
+    result = sorted(result + _unclosed_fences(text, items), key=lambda step: step.start)
+    for number, step in enumerate(step for step in result if step.snippet):
+        step.number = number
+    return result
 
 
 def _unclosed_fences(text, items):

@@ -49,7 +49,7 @@ def stamp(outcomes, versions):
     with the number of its checks that run skipped. outcomes: page path -> Counter of pytest outcomes."""
     stamps = read_stamps()
     for page in clean_pages(outcomes):
-        stamps[key(page)] = dict(versions, skipped=outcomes[page]["skipped"])
+        stamps[key(page)] = dict(versions, skipped=outcomes[page]["skipped"], stand_in=outcomes[page]["stand_in"])
     STAMPS.write_text("# Written by `make accept` from its own run: do not edit by hand.\n"
                       + yaml.safe_dump(dict(sorted(stamps.items())), allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
@@ -57,19 +57,23 @@ def stamp(outcomes, versions):
 
 def clean_pages(outcomes):
     """The pages of a run to stamp: those with a passed check and no failed one."""
-    return [page for page, seen in outcomes.items() if seen["passed"] and not seen["failed"]]
+    return [page for page, seen in outcomes.items() if (seen["passed"] or seen["stand_in"]) and not seen["failed"]]
 
 
 SENTENCES = {
     "zh": ("本页的输出最近一次核对时，用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行了本页的代码",
+           "；其中 {stand_in} 段需要 CIFAR-10 的代码是在一个格式相同、内容随机的小型替身数据集上运行的，输出没有核对",
            "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器上没有的数据集或 GPU）", "。"),
     "en": ("The outputs on this page were last checked by running its code again with torch {torch} and "
            "torchvision {torchvision} on the {device}",
+           "; {stand_in} code blocks that need CIFAR-10 ran on a small random stand-in in the same format, "
+           "so their outputs were not checked",
            "; that run skipped {skipped} code blocks (they need a dataset or a GPU that machine did not have)", "."),
 }
 
 
 def sentence(language, stamp):
-    checked, skipped, end = SENTENCES[language]
+    checked, stand_in, skipped, end = SENTENCES[language]
     values = dict(stamp, device=stamp["device"].upper())
-    return (checked + (skipped if stamp.get("skipped") else "") + end).format(**values)
+    return (checked + (stand_in if stamp.get("stand_in") else "") + (skipped if stamp.get("skipped") else "")
+            + end).format(**values)

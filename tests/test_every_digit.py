@@ -20,7 +20,7 @@ def run_page(path):
     results = []
     for step in output_steps(path):
         try:
-            printed, problem = run_step(step, namespace, str(path))
+            printed, problem, _ = run_step(step, namespace, str(path))
         except pytest.skip.Exception:
             break  # later steps may depend on the skipped one; the page test reports the skip
         assert problem is None, problem

@@ -5,9 +5,17 @@ import pytest
 from sybil.example import SybilFailure
 from sybil.testing import check_parser
 
-from booktools.sybil_pages import ACCEPTED, parse_page
+from booktools.sybil_pages import ACCEPTED, RUNS, parse_page
 
 FENCE = "```"
+
+
+@pytest.fixture(autouse=True)
+def fresh_runs():
+    """These tests check many pages under the same name: each starts with no chapter run yet."""
+    RUNS.clear()
+    yield
+    RUNS.clear()
 
 
 @pytest.fixture
@@ -43,10 +51,10 @@ def failure(text):
     return caught.value.result
 
 
-def check_parser_all(text):
+def check_parser_all(text, name="page.md"):
     """Evaluate every example of a page; return the failure messages joined."""
     from sybil.document import Document
-    document = Document(text, "page.md")
+    document = Document(text, name)
     for region in parse_page(document):
         document.add(region)
     messages = []
@@ -352,3 +360,18 @@ def test_a_figure_left_open_by_earlier_code_does_not_count_against_the_next_sect
         check_parser(parse_page, snippet("silent"))
     finally:
         plt.close("all")
+
+
+def test_both_pages_of_a_chapter_are_checked_against_one_run(tmp_path):
+    code = tmp_path / "counted.py"
+    code.write_text("# --8<-- [start:a]\nimport builtins\nbuiltins.book_runs = getattr(builtins, 'book_runs', 0) + 1\n"
+                    "print(3.25)\n# --8<-- [end:a]\n")
+    page = f'Text.\n\n{FENCE}python\n--8<-- "{code}:a"\n{FENCE}\n\n{FENCE}output\n3.25\n{FENCE}\n'
+    import builtins
+    builtins.book_runs = 0
+    assert check_parser_all(page, "chapter.en.md") == ""
+    assert check_parser_all(page, "chapter.md") == ""
+    assert builtins.book_runs == 1
+    # A changed digit on either page still fails that page, at its own line.
+    assert "chapter.md:3 (output block at line 7)" in check_parser_all(page.replace("3.25\n", "3.24\n"), "chapter.md")
+    assert builtins.book_runs == 1

@@ -23,8 +23,9 @@ def test_a_stale_or_missing_stamp_is_caught():
 
 
 def test_only_pages_that_passed_without_a_failure_are_stamped():
-    outcomes = {"a.md": Counter(passed=3, skipped=1), "b.md": Counter(passed=2, failed=1), "c.md": Counter(skipped=2)}
-    assert clean_pages(outcomes) == ["a.md"]
+    outcomes = {"a.md": Counter(passed=3, skipped=1), "b.md": Counter(passed=2, failed=1), "c.md": Counter(skipped=2),
+                "d.md": Counter(stand_in=2)}
+    assert clean_pages(outcomes) == ["a.md", "d.md"]
 
 
 def test_the_stamp_says_when_blocks_were_skipped():
@@ -32,6 +33,8 @@ def test_the_stamp_says_when_blocks_were_skipped():
     assert sentence("en", stamp).endswith("torch 2.0 and torchvision 0.1 on the CPU.")
     assert "skipped 2 code blocks" in sentence("en", dict(stamp, skipped=2))
     assert "跳过了其中 2 段代码" in sentence("zh", dict(stamp, skipped=2))
+    assert "; 3 code blocks that need CIFAR-10 ran on a small random stand-in" in sentence("en", dict(stamp, stand_in=3))
+    assert "其中 3 段需要 CIFAR-10 的代码" in sentence("zh", dict(stamp, stand_in=3))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=key)
