@@ -30,7 +30,7 @@ test-training: $(READY) data
 	BOOK_TRAINING=1 $(BIN)/python -m pytest -m training --durations=5
 
 accept: $(READY) data
-	$(BIN)/python -m pytest docs --accept
+	$(BIN)/python -m pytest docs tests/test_tensorboard.py --accept
 
 build: $(READY)
 	$(BIN)/mkdocs build --strict

@@ -1,6 +1,7 @@
 """The Sybil parser and evaluator that run a page's snippet sections and check their output."""
 import contextlib
 import io
+import math
 import shutil
 import sys
 import tempfile
@@ -193,8 +194,13 @@ def draw_figure(step, page, where):
 
 
 def _figure_rms(expected, drawn):
+    """RMS of the pixel difference of two PNG files; infinite when their sizes differ."""
     from matplotlib.testing.compare import compare_images
-    result = compare_images(str(expected), str(drawn), tol=0, in_decorator=True)
+    from matplotlib.testing.exceptions import ImageComparisonFailure
+    try:
+        result = compare_images(str(expected), str(drawn), tol=0, in_decorator=True)
+    except ImageComparisonFailure:  # the figures differ in size
+        return math.inf
     return 0.0 if result is None else result["rms"]
 
 
@@ -208,8 +214,9 @@ def check_figure(step, drawn, page, where):
     if rms <= figure.tol:
         return None
     allowance = f"; the page allows this figure: {figure.reason}" if figure.reason else ""
+    difference = "another size" if math.isinf(rms) else f"RMS of the pixel difference {rms:.2f} > tol {figure.tol}"
     return (f"{where}: figure {figure.src} differs from the one {file}:{name} draws "
-            f"(RMS of the pixel difference {rms:.2f} > tol {figure.tol}{allowance}); the fresh figure is at {drawn}")
+            f"({difference}{allowance}); the fresh figure is at {drawn}")
 
 
 def accept_figure(drawn, expected):

@@ -285,6 +285,18 @@ def test_a_changed_figure_fails_and_says_where_the_fresh_one_is(figure_page):
     assert "the fresh figure is at" in message
 
 
+def test_a_figure_of_another_size_fails_and_accept_redraws_it(figure_page, tmp_path):
+    accept(figure_page("rising"))
+    drawn = tmp_path / "figures" / "line.png"
+    import matplotlib.pyplot as plt
+    plt.figure(figsize=(2, 2))
+    plt.savefig(drawn)
+    plt.close("all")
+    assert "(another size)" in run_file(figure_page("rising"))
+    accept(figure_page("rising"))
+    assert run_file(figure_page("rising")) == ""
+
+
 def test_a_declared_figure_tolerance_allows_a_small_difference(figure_page):
     accept(figure_page("rising"))
     assert run_file(figure_page("falling", directive="<!-- figure: tol=200; any line will do -->\n")) == ""
