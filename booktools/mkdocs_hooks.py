@@ -52,7 +52,10 @@ def on_page_markdown(markdown, page, config, files):
     name = Path(source).name.removesuffix(".md").removesuffix(".en") + ".ipynb"
     target = Path(page.file.abs_dest_path).parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook(markdown, source, config.site_url, language), target)
+    try:
+        nbformat.write(notebook(markdown, source, config.site_url, language), target)
+    except SnippetError as problem:
+        raise PluginError(str(problem)) from None
     stamp = read_stamps().get(source)
     about = "../" * (source.count("/") + 1) + "about/#stamp"  # chapter pages sit one folder deep
     verified = (f'<p class="book-verified">{sentence(language, stamp)} <a href="{about}">{EXPLAINED[language]}</a></p>\n'

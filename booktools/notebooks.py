@@ -1,18 +1,20 @@
 """A chapter as a Jupyter notebook: the page's prose and code in order, in the page's language.
 
-Each embedded snippet section becomes a code cell; the prose between becomes Markdown cells.
-Output blocks and the figures the code draws are left out (running the notebook makes them);
-admonitions become quotes, and links point at the published site.
+Each embedded snippet section becomes a code cell, holding the page's checked output block and
+figure as its outputs, so a notebook opened without running it already shows them; the prose
+between becomes Markdown cells. Admonitions become quotes, and links point at the published site.
 """
+import base64
 import posixpath
 import re
+from pathlib import Path
 
 import nbformat
 
 from . import ROOT
 from .book import page_url
-from .pages import ADMONITION, Fence, lex
-from .snippets import parse_embed, shown_code
+from .pages import ADMONITION, Fence, Figure, lex
+from .snippets import SnippetError, parse_embed, shown_code
 
 LINK = re.compile(r"(?P<open>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)\)")
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -63,19 +65,32 @@ def _markdown_cell(cells, markdown, page, site_url):
 def notebook(markdown, page, site_url, language, root=ROOT):
     """The notebook of a page. markdown: the page without its YAML header; page: its path under docs/;
     language: whose code comments the cells carry."""
-    cells, position = [], 0
+    cells, position, code = [], 0, None
     for item in lex(markdown):
         if isinstance(item, Fence) and item.lang not in {"python", "output"}:
-            continue  # other code blocks (shell commands, tracebacks) stay in the prose
+            continue  # other code blocks (shell commands, quoted outputs) stay in the prose
         _markdown_cell(cells, markdown[position:item.start], page, site_url)
-        position = item.end  # output blocks, figures and directives are left out
+        position = item.end  # directives are left out
         if isinstance(item, Fence) and item.lang == "python":
             embed = parse_embed(item.body)
-            cells.append(nbformat.v4.new_code_cell(shown_code(*embed, language, root)) if embed
-                         else nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))  # shown, not run
+            code = nbformat.v4.new_code_cell(shown_code(*embed, language, root)) if embed else None
+            cells.append(code or nbformat.v4.new_markdown_cell(f"```python\n{item.body}\n```"))  # shown, not run
+        elif code and isinstance(item, Fence):
+            code.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=item.body + "\n"))
+        elif code and isinstance(item, Figure):
+            code.outputs.append(nbformat.v4.new_output("display_data", data={"image/png": _png(item, page, root)}))
     _markdown_cell(cells, markdown[position:], page, site_url)
+    for count, cell in enumerate((cell for cell in cells if cell.cell_type == "code"), 1):
+        cell.execution_count = count  # the page's run, in page order
     book = nbformat.v4.new_notebook(cells=cells)
     book.metadata.kernelspec = KERNEL
     book.metadata.language_info = {"name": "python"}
     nbformat.validate(book)
     return book
+
+
+def _png(figure, page, root):
+    path = Path(root) / "docs" / posixpath.normpath(posixpath.join(posixpath.dirname(page), figure.src))
+    if not path.is_file():
+        raise SnippetError(f"{page}, line {figure.line}: figure {figure.src} does not exist")
+    return base64.b64encode(path.read_bytes()).decode("ascii")

@@ -25,18 +25,18 @@ if os.environ.get("BOOK_CIFAR10_STAND_IN"):
 TIMEOUT = 120  # seconds: a script whose workers cannot start may hang instead of failing
 
 
-def run_script(script, folder, cwd=ROOT, start_method=None, stand_in=False):
-    """Run `script` from `cwd`; folder: where to write the sitecustomize. Returns (ok, what it said)."""
+def sitecustomize(folder, start_method=None, stand_in=False):
+    """Write the sitecustomize into `folder`; the environment variables that make a Python use it."""
     Path(folder).mkdir(parents=True, exist_ok=True)
     (Path(folder) / "sitecustomize.py").write_text(SITECUSTOMIZE.format(tests=str(Path(__file__).parent)))
-    env = dict(os.environ, MPLBACKEND="Agg",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])))
-    env.pop("BOOK_START_METHOD", None)
-    env.pop("BOOK_CIFAR10_STAND_IN", None)
-    if start_method:
-        env["BOOK_START_METHOD"] = start_method
-    if stand_in:
-        env["BOOK_CIFAR10_STAND_IN"] = "1"
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])),
+           "BOOK_START_METHOD": start_method or "", "BOOK_CIFAR10_STAND_IN": "1" if stand_in else ""}
+    return env
+
+
+def run_script(script, folder, cwd=ROOT, start_method=None, stand_in=False):
+    """Run `script` from `cwd`; folder: where to write the sitecustomize. Returns (ok, what it said)."""
+    env = dict(os.environ, MPLBACKEND="Agg", **sitecustomize(folder, start_method, stand_in))
     try:
         run = subprocess.run([sys.executable, str(script)], cwd=cwd, env=env, capture_output=True, text=True,
                              timeout=TIMEOUT)
