@@ -22,8 +22,9 @@ data: $(READY)
 serve: $(READY)
 	$(BIN)/mkdocs serve
 
+# A worker per core; a chapter's pages share one worker (tests/pages_plugin.py).
 test: $(READY) data
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Set BOOK_REQUIRE_CUDA=1 to stop at once when torch sees no CUDA device.
 test-training: $(READY) data

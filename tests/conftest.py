@@ -20,6 +20,16 @@ def count(what, number=1):
     COUNTS[what] += number
 
 
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: hand the counts to the controller
+        session.config.workeroutput["book_counts"] = dict(COUNTS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    COUNTS.update(getattr(node, "workeroutput", {}).get("book_counts", {}))
+
+
 def pytest_terminal_summary(terminalreporter):
     if COUNTS:
         terminalreporter.section("what the site tests covered")

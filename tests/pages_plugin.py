@@ -11,7 +11,9 @@ being skipped; their outputs are not compared, and the summary counts them apart
 """
 import functools
 import os
+import re
 import shutil
+import sys
 import tempfile
 from collections import Counter, defaultdict
 
@@ -45,6 +47,12 @@ def _use_cifar10_stand_in():
 
 
 def pytest_configure(config):
+    # Every run of the book's code, here and in the scripts and kernels the tests start, uses one
+    # thread: a page's numbers then do not depend on how many cores checked it, and the workers of
+    # `pytest -n` do not fight over the cores.
+    os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = "1"
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
     ACCEPTED.enabled = config.getoption("accept")
     STAND_IN["cifar10"] = _use_cifar10_stand_in
     config.addinivalue_line("markers", "training: a chapter that trains a model to completion (the GPU job runs these)")
@@ -61,6 +69,27 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.suffix == ".md" and _training(item.path):
             item.add_marker(pytest.mark.training)
+
+
+CHAPTER_TEST = re.compile(r"^docs/(?P<page>[^:]+?)(?:\.en)?\.md::|^tests/test_every_digit\.py::.*\[(?P<zh>.+)\.md\]$")
+
+
+def work_unit(nodeid):
+    """What one pytest-xdist worker runs in order: a chapter's two pages and its digit-mutation test
+    together (the chapter's code runs once, and the digit test reuses that run), any other test alone."""
+    found = CHAPTER_TEST.match(nodeid)
+    return (found["page"] or found["zh"]) if found else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ChapterScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return work_unit(nodeid)
+
+    return ChapterScheduling(config, log)
 
 
 _page_outcomes = defaultdict(Counter)  # page -> outcomes of its checks in this run

@@ -46,7 +46,8 @@ def output_steps(page):
 
 def printed_outputs(page):
     """What each step of the page prints: from this session's page test when it ran the whole page
-    (the pages run first, see testpaths), else from a fresh run."""
+    (the pages run first, see testpaths, and with pytest-xdist in the same worker: see tests/pages_plugin.py),
+    else from a fresh run."""
     recorded = PRINTED.get(str(page), {})
     runnable = output_steps(page)
     if runnable and all(step.start in recorded for step in runnable):
