@@ -15,6 +15,12 @@ $(READY): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+# axe-core, which the browser tests inject into the pages, pinned in package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
 # Without the data, the pages that need it are skipped with their reason, not failed.
 data: $(READY)
 	-$(BIN)/python -m booktools.data
@@ -23,7 +29,7 @@ serve: $(READY)
 	$(BIN)/mkdocs serve
 
 # A worker per core; a chapter's pages share one worker (tests/pages_plugin.py).
-test: $(READY) data
+test: $(READY) $(AXE) data
 	$(BIN)/python -m pytest -n auto
 
 # Set BOOK_REQUIRE_CUDA=1 to stop at once when torch sees no CUDA device.
@@ -37,4 +43,4 @@ build: $(READY)
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

@@ -3,8 +3,11 @@ import re
 import sys
 from pathlib import Path
 
+import json
+
 import nbformat
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 # MkDocs loads this file by its path: the project root must be importable for `mkdocs serve` too.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -68,12 +71,46 @@ def on_page_markdown(markdown, page, config, files):
     return markdown[:at] + "\n" + header + "\n" + markdown[at:]
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_NAME = {"zh": "搜索", "en": "Search"}
+CODE_BLOCK = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")
+
+
 def on_post_page(output, page, config):
     # Material's script fetches sitemap.xml next to each <link rel="alternate" hreflang> in the head,
     # and the i18n plugin points those at pages, where there is no sitemap: a 404 in the console on
     # every page. The header's language switch keeps its per-page links, and /sitemap.xml lists each
     # page with its other-language alternate, so the head links are left out.
-    return HEAD_ALTERNATE.sub("", output)
+    output = HEAD_ALTERNATE.sub("", output)
+    # Material's search dialog has no accessible name, and a code block that scrolls sideways (on a
+    # phone) must be reachable by keyboard.
+    language = language_of(page.file.src_uri)
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[language]}">')
+    if language == "en":  # the English pages search the English index (on_post_build)
+        output = BASE.sub(r'\1/en/"', output, count=1)
+    return CODE_BLOCK.sub(r'\1<code tabindex="0">', output)
+
+
+BASE = re.compile(r'("base": "[^"]*)"')
+
+
+@event_priority(-200)  # after the i18n plugin has written one index of both languages
+def on_post_build(config):
+    """One search index per language, so that a search answers in the reader's language and each
+    page loads only its own language's index: /search/ for Chinese, /en/search/ for English."""
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if not (site / "en").is_dir() or not index_file.is_file():
+        return  # the build of one language inside the i18n plugin: the whole site comes later
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    english = [doc for doc in index["docs"] if doc["location"].startswith("en/")]
+    if not english:
+        return
+    chinese = [doc for doc in index["docs"] if not doc["location"].startswith("en/")]
+    for folder, docs in ((site, chinese), (site / "en", [dict(doc, location=doc["location"][3:]) for doc in english])):
+        (folder / "search").mkdir(exist_ok=True)
+        (folder / "search" / "search_index.json").write_text(
+            json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_post_template(output_content, template_name, config):

@@ -3,6 +3,7 @@ host but 127.0.0.1 unreachable, and a record of what each page asked for and log
 import json
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from selenium import webdriver
@@ -73,3 +74,25 @@ def wide_code_blocks(driver):
     return driver.execute_script(
         "return [...document.querySelectorAll('pre > code')]"
         ".filter(code => code.scrollWidth > code.clientWidth + 1).map(code => code.textContent.slice(0, 60))")
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA, and axe's best practices (a dialog's name, unique landmarks).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def accessibility_violations(driver, scheme=None):
+    """axe-core's findings on the loaded page, in the given palette ("default" or "slate"):
+    [(rule, impact, number of nodes, first node)]."""
+    if scheme:  # through the palette switch in the header, as a reader does
+        driver.execute_script(
+            "const option = document.querySelector(`input.md-option[data-md-color-scheme='${arguments[0]}']`);"
+            "if (document.body.dataset.mdColorScheme !== arguments[0]) option.click();", scheme)
+        WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.body.dataset.mdColorScheme") == scheme)
+    if not driver.execute_script("return typeof axe !== 'undefined'"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    found = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')])));",
+        AXE_TAGS)
+    return [tuple(violation) for violation in found]
