@@ -63,12 +63,12 @@ def clean_pages(outcomes):
 SENTENCES = {
     "zh": ("本页的输出最近一次核对时，用 torch {torch}、torchvision {torchvision} 在 {device} 上重新运行了本页的代码",
            "；其中 {stand_in} 段需要 CIFAR-10 的代码是在一个格式相同、内容随机的小型替身数据集上运行的，输出没有核对",
-           "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器上没有的数据集或 GPU）", "。"),
+           "；那次运行跳过了其中 {skipped} 段代码（它们需要那台机器上没有的 GPU 或网络）", "。"),
     "en": ("The outputs on this page were last checked by running its code again with torch {torch} and "
            "torchvision {torchvision} on the {device}",
            "; {stand_in} code blocks that need CIFAR-10 ran on a small random stand-in in the same format, "
            "so their outputs were not checked",
-           "; that run skipped {skipped} code blocks (they need a dataset or a GPU that machine did not have)", "."),
+           "; that run skipped {skipped} code blocks (they need a GPU or a network that machine did not have)", "."),
 }
 
 
