@@ -14,6 +14,11 @@ EN_PAGES = [page for page in PAGES if page.name.endswith(".en.md")]
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
 
 
+def language(page):
+    """The language of a page, by its name: tensors.md is Chinese, tensors.en.md English."""
+    return "en" if str(page).endswith(".en.md") else "zh"
+
+
 def is_chapter(page):
     """Every page but the home page and the About page is a chapter: it gets a notebook and a stamp."""
     return Path(page).name.removesuffix(".md").removesuffix(".en") not in {"index", "about"}

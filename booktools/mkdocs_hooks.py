@@ -1,9 +1,8 @@
 """MkDocs hooks for the book's site (listed under `hooks:` in mkdocs.yml)."""
+import json
 import re
 import sys
 from pathlib import Path
-
-import json
 
 import nbformat
 from mkdocs.exceptions import PluginError
@@ -12,7 +11,7 @@ from mkdocs.plugins import event_priority
 # MkDocs loads this file by its path: the project root must be importable for `mkdocs serve` too.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from booktools import ROOT
-from booktools.book import is_chapter
+from booktools.book import is_chapter, language
 from booktools.notebooks import notebook
 from booktools.pages import Fence, lex
 from booktools.snippets import SnippetError, parse_embed, shown_code
@@ -24,11 +23,7 @@ EXPLAINED = {"zh": "这行字是什么意思？", "en": "What does this mean?"}
 DOWNLOAD = {"zh": "下载本章的 Jupyter 笔记本", "en": "Download this chapter as a Jupyter notebook"}
 
 
-def language_of(source):
-    return "en" if source.endswith(".en.md") else "zh"
-
-
-def with_sections(markdown, language, source, root=ROOT):
+def with_sections(markdown, page_language, source, root=ROOT):
     """Each embed line of a Python block replaced by its section's code, with the comments of the
     page's language (the snippet files hold both)."""
     shown = []
@@ -36,7 +31,7 @@ def with_sections(markdown, language, source, root=ROOT):
         embed = isinstance(fence, Fence) and fence.lang == "python" and parse_embed(fence.body)
         if embed:
             try:
-                code = shown_code(*embed, language, root)
+                code = shown_code(*embed, page_language, root)
             except SnippetError as problem:
                 raise PluginError(f"{source}, line {fence.line}: {problem}") from None
             shown.append((fence, "".join(f"{fence.indent}{line}\n" if line else "\n" for line in code.split("\n"))))
@@ -49,23 +44,23 @@ def on_page_markdown(markdown, page, config, files):
     """Code in the page's language; under a chapter's title, the verified-with stamp (pages with code)
     and a link to the chapter as a notebook."""
     source = page.file.src_uri
-    language = language_of(source)
     if not is_chapter(source):
-        return with_sections(markdown, language, source)
+        return with_sections(markdown, language(source), source)
     name = Path(source).name.removesuffix(".md").removesuffix(".en") + ".ipynb"
     target = Path(page.file.abs_dest_path).parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
+    page_language = language(source)
     try:
-        nbformat.write(notebook(markdown, source, config.site_url, language), target)
+        nbformat.write(notebook(markdown, source, config.site_url, page_language), target)
     except SnippetError as problem:
         raise PluginError(str(problem)) from None
     stamp = read_stamps().get(source)
     about = "../" * (source.count("/") + 1) + "about/#stamp"  # chapter pages sit one folder deep
-    verified = (f'<p class="book-verified">{sentence(language, stamp)} <a href="{about}">{EXPLAINED[language]}</a></p>\n'
-                if stamp else "")
+    verified = (f'<p class="book-verified">{sentence(page_language, stamp)} '
+                f'<a href="{about}">{EXPLAINED[page_language]}</a></p>\n' if stamp else "")
     header = (f'<div class="book-page-info" markdown>\n{verified}'
-              f'<a class="md-button book-notebook" href="{name}" download>{DOWNLOAD[language]}</a>\n</div>\n')
-    markdown = with_sections(markdown, language, source)
+              f'<a class="md-button book-notebook" href="{name}" download>{DOWNLOAD[page_language]}</a>\n</div>\n')
+    markdown = with_sections(markdown, page_language, source)
     title = TITLE.search(markdown)
     at = title.end() if title else 0
     return markdown[:at] + "\n" + header + "\n" + markdown[at:]
@@ -74,6 +69,7 @@ def on_page_markdown(markdown, page, config, files):
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = {"zh": "搜索", "en": "Search"}
 CODE_BLOCK = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")
+BASE = re.compile(r'("base": "[^"]*)"')
 
 
 def on_post_page(output, page, config):
@@ -84,14 +80,12 @@ def on_post_page(output, page, config):
     output = HEAD_ALTERNATE.sub("", output)
     # Material's search dialog has no accessible name, and a code block that scrolls sideways (on a
     # phone) must be reachable by keyboard.
-    language = language_of(page.file.src_uri)
-    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[language]}">')
-    if language == "en":  # the English pages search the English index (on_post_build)
+    page_language = language(page.file.src_uri)
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME[page_language]}">')
+    if page_language == "en":  # the English pages search the English index (on_post_build)
         output = BASE.sub(r'\1/en/"', output, count=1)
     return CODE_BLOCK.sub(r'\1<code tabindex="0">', output)
 
-
-BASE = re.compile(r'("base": "[^"]*)"')
 
 
 @event_priority(-200)  # after the i18n plugin has written one index of both languages

@@ -50,6 +50,12 @@ def project_root_with_stand_in(where, data):
     return root
 
 
+def needed(resources):
+    """Whether code needing these resources runs on the stand-in here: it needs CIFAR-10, which is absent."""
+    from booktools.resources import missing
+    return "cifar10" in resources and bool(missing(["cifar10"]))
+
+
 def accepted_by_torchvision():
     """Let torchvision's CIFAR10 load the stand-in: its files cannot match the real checksums."""
     from torchvision.datasets import cifar

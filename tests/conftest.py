@@ -67,6 +67,13 @@ def serve(directory):
 
 
 @pytest.fixture(scope="session")
+def stand_in_root(tmp_path_factory):
+    """A folder to run the chapters from, with the CIFAR-10 stand-in under data/."""
+    from tests.cifar10_stand_in import project_root_with_stand_in
+    return project_root_with_stand_in(tmp_path_factory.mktemp("cifar10"), ROOT / "data")
+
+
+@pytest.fixture(scope="session")
 def served(site):
     """The built site, served on localhost for the length of the session."""
     with serve(site) as url:

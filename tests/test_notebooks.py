@@ -16,13 +16,13 @@ import pytest
 from nbclient import NotebookClient
 
 from booktools import ROOT
-from booktools.book import DOCS, PAGES, ZH_PAGES, is_chapter, is_training_chapter, page_url
+from booktools.book import DOCS, PAGES, ZH_PAGES, is_chapter, is_training_chapter, language, page_url
 from booktools.compare import first_difference
 from booktools.notebooks import notebook
 from booktools.pages import headings, steps
 from booktools.resources import missing
 from booktools.snippets import SnippetError, shown_code
-from tests.cifar10_stand_in import project_root_with_stand_in
+from tests.cifar10_stand_in import needed
 from tests.scripts import sitecustomize
 
 
@@ -56,8 +56,7 @@ CHAPTERS = [page for page in PAGES if is_chapter(page)]
 def test_notebook_holds_the_page_prose_and_code_in_order(served, page):
     book = download(page_url(page.relative_to(DOCS).as_posix(), served))
     code = [cell.source for cell in book.cells if cell.cell_type == "code"]
-    language = "en" if page.name.endswith(".en.md") else "zh"
-    sections = [shown_code(*step.snippet, language, ROOT) for step in steps(page_text(page)) if step.snippet]
+    sections = [shown_code(*step.snippet, language(page), ROOT) for step in steps(page_text(page)) if step.snippet]
     assert code == sections  # with the comments of the page's language
     shown = [step for step in steps(page_text(page)) if step.snippet]
     outputs = [[(out.output_type, out.get("text")) for out in cell.outputs] for cell in book.cells if cell.cell_type == "code"]
@@ -103,16 +102,11 @@ def run_params():
             yield pytest.param(page, id=page.relative_to(DOCS).as_posix(), marks=marks)
 
 
-@pytest.fixture(scope="module")
-def stand_in_root(tmp_path_factory):
-    return project_root_with_stand_in(tmp_path_factory.mktemp("cifar10"), ROOT / "data")
-
-
 @pytest.mark.parametrize("page", list(run_params()))
 def test_the_chapter_notebook_runs_and_prints_what_its_page_shows(served, page, stand_in_root, tmp_path):
     shown = [step for step in steps(page_text(page)) if step.snippet]
     needs = {name for step in shown for name in step.requires}
-    stand_in = "cifar10" in needs and bool(missing(["cifar10"]))
+    stand_in = needed(needs)
     if is_training_chapter(page) and not stand_in and os.environ.get("BOOK_TRAINING") != "1":
         pytest.skip("a training chapter: its notebook trains the model again; `make test-training` runs it")
     book = download(page_url(page.relative_to(DOCS).as_posix(), served))

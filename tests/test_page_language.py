@@ -6,7 +6,7 @@ import re
 import pytest
 
 from booktools import ROOT
-from booktools.book import DOCS, EN_PAGES, FRONT_MATTER, PAGES, SNIPPETS, is_chapter
+from booktools.book import DOCS, EN_PAGES, FRONT_MATTER, PAGES, SNIPPETS, is_chapter, language
 from booktools.comments import CJK, render
 from booktools.pages import ADMONITION, Fence, lex
 
@@ -28,10 +28,6 @@ MAINTAINER_TALK = re.compile(
     r"\bmake (?:test|accept|serve|data|build)\b|training: true|README|pytest|\bCI\b|Sybil|BOOK_[A-Z_]+"
     r"|(?i:\bthe tests\b)|测试报告|在测试中|测试里|测试会")
 IDS = {"ids": lambda path: path.relative_to(ROOT).as_posix()}
-
-
-def language(page):
-    return "en" if page.name.endswith(".en.md") else "zh"
 
 
 def prose(text):

@@ -16,7 +16,7 @@ import pytest
 from booktools import ROOT
 from booktools.book import SNIPPETS, embeds, is_training_chapter
 from booktools.resources import missing
-from tests.cifar10_stand_in import project_root_with_stand_in
+from tests.cifar10_stand_in import needed
 from tests.scripts import run_script
 
 WORKERS = re.compile(r"\bnum_workers\s*=\s*(?!0\b)\w+")
@@ -40,14 +40,9 @@ def params():
                                marks=[pytest.mark.training] if training else [])
 
 
-@pytest.fixture(scope="module")
-def stand_in_root(tmp_path_factory):
-    return project_root_with_stand_in(tmp_path_factory.mktemp("cifar10"), ROOT / "data")
-
-
 @pytest.mark.parametrize("snippet, needs, training, start_method", list(params()))
 def test_snippet_runs_as_a_script(snippet, needs, training, start_method, stand_in_root, tmp_path):
-    stand_in = "cifar10" in needs and bool(missing(["cifar10"]))
+    stand_in = needed(needs)
     absent = missing([name for name in needs if name != "cifar10" or not stand_in])
     if absent:
         pytest.skip("; ".join(absent))

@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from booktools.book import DOCS, page_url
+from booktools.book import DOCS, language, page_url
 from booktools.stamp import clean_pages, key, pages_with_code, read_stamps, running_versions, sentence, stale
 
 PAGES = pages_with_code()
@@ -41,8 +41,7 @@ def test_the_stamp_says_when_blocks_were_skipped():
 def test_built_page_shows_its_stamp_in_its_language(site, page):
     relative = key(page)
     html = site / page_url(relative, "") / "index.html"
-    language = "en" if relative.endswith(".en.md") else "zh"
-    assert sentence(language, read_stamps()[relative]) in html.read_text(encoding="utf-8")
+    assert sentence(language(relative), read_stamps()[relative]) in html.read_text(encoding="utf-8")
 
 
 def test_pages_without_code_have_no_stamp():
